@@ -1,0 +1,83 @@
+import { format } from "node:util";
+
+/** The content of a Jupyter `error` message and of an execute_reply with status "error". */
+export interface ErrorContent {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+/** tslab prints a TypeScript diagnostic as console.error("%s%d:%d - %s", file, line, column, message). */
+const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
+
+/** What tslab's executor reported during one execution, through the console we give it. */
+export class ExecutionRecord {
+  readonly diagnostics: Array<{ line: number; column: number; message: string }> = [];
+  readonly errors: unknown[] = [];
+  hasValue = false;
+  value: unknown;
+
+  readonly console = {
+    log: (value: unknown) => {
+      this.hasValue = true;
+      this.value = value;
+    },
+    error: (first: unknown, ...rest: unknown[]) => {
+      if (first === DIAGNOSTIC_FORMAT) {
+        const [, line, column, message] = rest as [string, number, number, string];
+        this.diagnostics.push({ line, column, message: typeof message === "string" ? message : format(message) });
+      } else {
+        this.errors.push(first);
+      }
+    },
+  };
+
+  /** The error to report for a failed execution of `code`. */
+  toError(code: string): ErrorContent {
+    if (this.diagnostics.length > 0) return diagnosticsError(this.diagnostics, code);
+    if (this.errors.length > 0) return runtimeError(this.errors[this.errors.length - 1]);
+    return {
+      ename: "CompileError",
+      evalue:
+        "TypeScript could not compile this cell and gave no reason. Most often @types/node is missing: " +
+        "run `npm install` in the concurrence project, then restart the kernel.",
+      traceback: [],
+    };
+  }
+}
+
+function diagnosticsError(diagnostics: ExecutionRecord["diagnostics"], code: string): ErrorContent {
+  const lines = code.split("\n");
+  const traceback = diagnostics.flatMap(({ line, column, message }) => {
+    const source = lines[line - 1] ?? "";
+    const gutter = String(line).padStart(4);
+    return [`Line ${line}, column ${column}: ${message}`, `${gutter} | ${source}`, `${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, column - 1))}^`];
+  });
+  const first = diagnostics[0];
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
+  return { ename: "TypeScriptError", evalue: `${first.line}:${first.column} - ${first.message}${more}`, traceback };
+}
+
+function isInterrupt(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || e?.message === "Interrupted asynchronously";
+}
+
+function runtimeError(error: unknown): ErrorContent {
+  if (isInterrupt(error)) {
+    return {
+      ename: "KeyboardInterrupt",
+      evalue: "the cell was interrupted; its running tasks were cancelled and the kernel is ready",
+      traceback: ["KeyboardInterrupt: the cell was interrupted; its running tasks were cancelled and the kernel is ready"],
+    };
+  }
+  if (!(error instanceof Error)) {
+    const text = format(error);
+    return { ename: "Error", evalue: text, traceback: [`Uncaught ${text}`] };
+  }
+  // Frames of tslab and Node's internals say nothing about the cell.
+  const stack = (error.stack ?? `${error.name}: ${error.message}`)
+    .split("\n")
+    .filter((line) => !/^\s+at .*(node:vm|node:internal|[\\/]tslab[\\/]|[\\/]dist[\\/]kernel[\\/])/.test(line));
+  return { ename: error.name, evalue: error.message, traceback: stack };
+}

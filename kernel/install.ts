@@ -1,0 +1,82 @@
+// Installs the kernelspec "TypeScript (concurrence)": into the project's venv by default,
+// or into a Jupyter you already have:  npm run kernel:install -- --jupyter "$(command -v jupyter)"
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { KERNEL_NAME, PROJECT_ROOT, venvBin } from "../scripts/paths.js";
+import { output, run } from "../scripts/run.js";
+
+export type InstallTarget = "sys-prefix" | "user" | { prefix: string };
+
+export function kernelSpec(): object {
+  return {
+    argv: [process.execPath, path.join(PROJECT_ROOT, "dist", "kernel", "launch.js"), "{connection_file}"],
+    display_name: "TypeScript (concurrence)",
+    language: "typescript",
+    interrupt_mode: "signal",
+    metadata: { debugger: false },
+  };
+}
+
+function targetArgs(target: InstallTarget): string[] {
+  if (target === "sys-prefix") return ["--sys-prefix"];
+  if (target === "user") return ["--user"];
+  return ["--prefix", target.prefix];
+}
+
+/** Where `jupyter` has the kernel now, if it has it. */
+function installedSpecFile(jupyter: string): string | undefined {
+  const listing = output(jupyter, ["kernelspec", "list", "--json"]);
+  if (!listing) return undefined;
+  const dir = (JSON.parse(listing) as { kernelspecs: Record<string, { resource_dir: string }> }).kernelspecs[KERNEL_NAME]?.resource_dir;
+  return dir ? path.join(dir, "kernel.json") : undefined;
+}
+
+export function installKernel({ jupyter, target }: { jupyter: string; target: InstallTarget }): void {
+  if (!existsSync(jupyter) && !output(jupyter, ["--version"])) {
+    throw new Error(`no Jupyter at ${jupyter}: give the path of your \`jupyter\` command with --jupyter`);
+  }
+  const spec = `${JSON.stringify(kernelSpec(), null, 2)}\n`;
+  const current = installedSpecFile(jupyter);
+  if (current && existsSync(current) && readFileSync(current, "utf8") === spec) return;
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "concurrence-kernel-"));
+  try {
+    writeFileSync(path.join(dir, "kernel.json"), spec);
+    copyFileSync(path.join(PROJECT_ROOT, "kernel", "logo-svg.svg"), path.join(dir, "logo-svg.svg"));
+    run(jupyter, ["kernelspec", "install", "--replace", "--name", KERNEL_NAME, ...targetArgs(target), dir], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`Installed the kernel "TypeScript (concurrence)" for ${jupyter}`);
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      jupyter: { type: "string" },
+      user: { type: "boolean" },
+      "sys-prefix": { type: "boolean" },
+      prefix: { type: "string" },
+    },
+  });
+  const jupyter = values.jupyter ?? venvBin("jupyter");
+  const target: InstallTarget = values.prefix
+    ? { prefix: values.prefix }
+    : values["sys-prefix"] || !values.jupyter
+      ? "sys-prefix"
+      : "user";
+  installKernel({ jupyter, target });
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (error) {
+    console.error(`kernel install failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

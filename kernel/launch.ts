@@ -1,0 +1,43 @@
+// The kernel that kernel.json starts: tslab, from this project's node_modules, behind
+// the small protocol layer of server.ts. Usage: node dist/kernel/launch.js <connection file>
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createConverter } from "tslab/dist/converter";
+import { createExecutor, type ConverterSet } from "tslab/dist/executor";
+import { ConcurrenceServer, executorConsole } from "./server.js";
+
+const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+function main(): void {
+  const connectionFile = process.argv[2];
+  if (!connectionFile) {
+    console.error("usage: node dist/kernel/launch.js <connection file>  (Jupyter passes it; see kernel/kernel.json)");
+    process.exit(2);
+  }
+  const node = createConverter({ isJS: false, isBrowser: false });
+  let browser: ReturnType<typeof createConverter> | undefined;
+  const converters: ConverterSet = {
+    node,
+    get browser() {
+      return (browser ??= createConverter({ isJS: false, isBrowser: true }));
+    },
+    close() {
+      node.close();
+      browser?.close();
+    },
+  };
+  const executor = createExecutor(process.cwd(), converters, executorConsole);
+  const server = new ConcurrenceServer(executor, connectionFile, version());
+
+  process.on("SIGINT", () => server.interrupt());
+  // A task that fails after its cell ended must not take the kernel down.
+  process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
+  process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
+  void server.init();
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
+
+main();

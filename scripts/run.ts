@@ -1,0 +1,14 @@
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+
+/** Runs a command with its output shown; throws with the command line if it fails. */
+export function run(command: string, args: string[], options: SpawnSyncOptions = {}): void {
+  const result = spawnSync(command, args, { stdio: "inherit", ...options });
+  if (result.error) throw new Error(`could not run ${command}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`\`${[command, ...args].join(" ")}\` failed with exit code ${result.status}`);
+}
+
+/** Runs a command and gives its standard output, or undefined if it cannot run. */
+export function output(command: string, args: string[]): string | undefined {
+  const result = spawnSync(command, args, { encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}

@@ -1,0 +1,3 @@
+export { timeit, type Timing, type TimeitOptions } from "./timeit.js";
+export { sweep, workerCounts, type SweepOptions } from "./sweep.js";
+export { summarize, type Summary } from "./stats.js";

@@ -1,0 +1,24 @@
+/**
+ * concurrence: threads, processes, timings and plots for a course on concurrency,
+ * made to be used from TypeScript notebook cells (tslab).
+ * This list is the public API; test/api.test.ts pins it.
+ */
+import { installHooks } from "./runtime/hooks.js";
+
+export { cpuCount } from "./cpu.js";
+export { Thread, ThreadPool } from "./threads/index.js";
+export { Process, ProcessPool } from "./processes/index.js";
+export type { PoolOptions, MapOptions } from "./pool/index.js";
+export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
+export * as plots from "./plots.js";
+export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions } from "./plot/index.js";
+export { show, table, progress, Progress, type TableOptions, type Row, type MimeBundle } from "./display/index.js";
+export {
+  ConcurrenceError,
+  NotSelfContainedError,
+  WorkerCrashedError,
+  TaskCancelledError,
+  PoolClosedError,
+} from "./errors.js";
+
+installHooks();

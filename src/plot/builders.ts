@@ -1,0 +1,106 @@
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
+
+/** A measured row, as `sweep` produces: extra fields (like `task`) are kept. */
+export interface TimingRow {
+  mode: string;
+  workers: number;
+  seconds: number;
+  [field: string]: unknown;
+}
+
+export interface ChartOptions {
+  title?: string;
+  /** A field whose values split the chart into side-by-side panels, e.g. `"task"`. */
+  facet?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface SpeedupOptions extends ChartOptions {
+  /**
+   * `"strong"`: the same total work shared by n workers, speed-up = T(1) / T(n).
+   * `"weak"`: each worker does the same work (the seed's benchmark), speed-up = n × T(1) / T(n).
+   * @default "strong"
+   */
+  scaling?: "strong" | "weak";
+}
+
+const WORKERS_AXIS = { field: "workers", type: "quantitative", title: "workers", axis: { tickMinStep: 1, format: "d" } };
+
+function wrap(rows: object[], layer: object[], options: ChartOptions): VegaLiteSpec {
+  const size = { width: options.width ?? (options.facet ? 260 : 420), height: options.height ?? 260 };
+  const common = { $schema: VEGA_LITE_SCHEMA, ...(options.title ? { title: options.title } : {}), data: { values: rows } };
+  if (!options.facet) return { ...common, ...size, layer };
+  return { ...common, facet: { column: { field: options.facet, type: "nominal", title: null } }, spec: { ...size, layer } };
+}
+
+/** Seconds against the worker count, one line per mode. */
+export function timeVsWorkers(rows: readonly TimingRow[], options: ChartOptions = {}): VegaLiteSpec {
+  const line = {
+    mark: { type: "line", point: true },
+    encoding: {
+      x: WORKERS_AXIS,
+      y: { field: "seconds", type: "quantitative", title: "secondes" },
+      color: { field: "mode", type: "nominal", title: "mode" },
+      tooltip: [{ field: "mode" }, { field: "workers" }, { field: "seconds", format: ".3f" }],
+    },
+  };
+  return wrap(rows.map((r) => ({ ...r })), [line], options);
+}
+
+/** Speed-up against the worker count, one line per mode, beside the dashed ideal line y = workers. */
+export function speedup(rows: readonly TimingRow[], options: SpeedupOptions = {}): VegaLiteSpec {
+  const points = speedupRows(rows, options.scaling ?? "strong", options.facet);
+  const measured = {
+    mark: { type: "line", point: true },
+    encoding: {
+      x: WORKERS_AXIS,
+      y: { field: "speedup", type: "quantitative", title: "accélération" },
+      color: { field: "mode", type: "nominal", title: "mode" },
+      tooltip: [{ field: "mode" }, { field: "workers" }, { field: "speedup", format: ".2f" }],
+    },
+  };
+  const ideal = {
+    mark: { type: "line", strokeDash: [4, 4], color: "gray" },
+    encoding: { x: WORKERS_AXIS, y: { field: "workers", type: "quantitative" } },
+  };
+  return wrap(points, [ideal, measured], options);
+}
+
+/**
+ * Adds `speedup` to each row, against the row of the same mode (and facet) with the fewest workers.
+ */
+export function speedupRows(
+  rows: readonly TimingRow[],
+  scaling: "strong" | "weak" = "strong",
+  facet?: string,
+): Array<TimingRow & { speedup: number }> {
+  const key = (r: TimingRow) => JSON.stringify([r.mode, facet ? r[facet] : null]);
+  const base = new Map<string, TimingRow>();
+  for (const r of rows) {
+    const b = base.get(key(r));
+    if (!b || r.workers < b.workers) base.set(key(r), r);
+  }
+  return rows.map((r) => {
+    const b = base.get(key(r))!;
+    const ratio = b.seconds / r.seconds;
+    return { ...r, speedup: scaling === "weak" ? (ratio * r.workers) / b.workers : ratio };
+  });
+}
+
+/** One bar per row: `x` names the category, `y` the measured value. */
+export function bars(
+  rows: readonly Record<string, unknown>[],
+  options: ChartOptions & { x: string; y: string; color?: string; yTitle?: string },
+): VegaLiteSpec {
+  const bar = {
+    mark: { type: "bar" },
+    encoding: {
+      x: { field: options.x, type: "nominal", title: options.x, sort: null },
+      y: { field: options.y, type: "quantitative", title: options.yTitle ?? options.y },
+      ...(options.color ? { color: { field: options.color, type: "nominal" } } : {}),
+      tooltip: [{ field: options.x }, { field: options.y }],
+    },
+  };
+  return wrap(rows.map((r) => ({ ...r })), [bar], options);
+}

@@ -1,0 +1,2 @@
+export { Process } from "./process.js";
+export { ProcessPool } from "./pool.js";

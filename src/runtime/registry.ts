@@ -1,0 +1,82 @@
+/**
+ * Everything that owns a thread or a process registers here, so that the kernel can
+ * stop it (the stop button), dispose of it (a re-run cell) or clean up (shutdown).
+ * The state lives on `globalThis`, shared by every copy of the library in the kernel.
+ */
+export interface Resource {
+  /** Cancels what runs now; the resource stays usable. */
+  interrupt(reason: Error): void;
+  /** Frees the threads and processes it holds. */
+  dispose(): Promise<void>;
+}
+
+interface RuntimeState {
+  cellId: string | undefined;
+  owners: Map<Resource, string | undefined>;
+  pending: Set<Promise<unknown>>;
+}
+
+const STATE = Symbol.for("concurrence.runtime.state");
+type WithState = typeof globalThis & { [STATE]?: RuntimeState };
+
+function state(): RuntimeState {
+  const g = globalThis as WithState;
+  g[STATE] ??= { cellId: undefined, owners: new Map(), pending: new Set() };
+  return g[STATE];
+}
+
+/** Remembers `resource`, owned by the cell that runs now. Returns a function that forgets it. */
+export function register(resource: Resource): () => void {
+  const { owners, cellId } = state();
+  owners.set(resource, cellId);
+  return () => owners.delete(resource);
+}
+
+/** A cell starts: what its previous run created is disposed of first. */
+export async function beginCell(cellId: string | undefined): Promise<void> {
+  const s = state();
+  s.cellId = cellId;
+  if (cellId === undefined) return;
+  const stale = [...s.owners].filter(([, owner]) => owner === cellId).map(([r]) => r);
+  await disposeEach(stale);
+}
+
+/** The stop button: every running task is cancelled. */
+export function interruptAll(reason: Error): void {
+  for (const resource of [...state().owners.keys()]) {
+    try {
+      resource.interrupt(reason);
+    } catch {
+      // One resource failing to stop must not keep the others running.
+    }
+  }
+}
+
+export async function disposeAll(): Promise<void> {
+  await disposeEach([...state().owners.keys()]);
+}
+
+async function disposeEach(resources: Resource[]): Promise<void> {
+  const { owners } = state();
+  for (const r of resources) owners.delete(r);
+  await Promise.allSettled(resources.map((r) => r.dispose()));
+}
+
+/** How many resources are alive: for tests and for the kernel's log. */
+export function liveResources(): number {
+  return state().owners.size;
+}
+
+/** Output still on its way (a plot being rendered); the kernel waits for it before it replies. */
+export function track<T>(promise: Promise<T>): Promise<T> {
+  const { pending } = state();
+  pending.add(promise);
+  const forget = () => pending.delete(promise);
+  promise.then(forget, forget);
+  return promise;
+}
+
+export async function settle(): Promise<void> {
+  const { pending } = state();
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+}

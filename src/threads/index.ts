@@ -1,0 +1,2 @@
+export { Thread } from "./thread.js";
+export { ThreadPool } from "./pool.js";

@@ -1,0 +1,73 @@
+// What a worker thread prints must reach the cell while the worker runs, even when it
+// blocks (Atomics.wait, a long loop): Node only flushes a worker's process.stdout when the
+// worker's event loop turns. A BroadcastChannel message is delivered at once instead.
+import { randomUUID } from "node:crypto";
+import { BroadcastChannel } from "node:worker_threads";
+
+const CHANNEL = "concurrence:thread-output";
+
+type OutputMessage = { token: string; fd: 1 | 2; text: string } | { token: string; done: true };
+
+/** In a worker: sends process.stdout/stderr writes to the main thread, tagged with the running task. */
+export function relayWorkerOutput(): { begin(token: string | undefined): void; end(): void } {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.unref();
+  let token = "";
+  const decoder = new TextDecoder();
+  for (const fd of [1, 2] as const) {
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = typeof chunk === "string" ? chunk : decoder.decode(chunk);
+      channel.postMessage({ token, fd, text } satisfies OutputMessage);
+      const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof stream.write;
+  }
+  return {
+    begin: (next) => (token = next ?? ""),
+    end: () => channel.postMessage({ token, done: true } satisfies OutputMessage),
+  };
+}
+
+let listener: BroadcastChannel | undefined;
+const finished = new Set<string>();
+const waiting = new Map<string, () => void>();
+
+/** In the main thread: prints what workers send, from the first thread or pool on. */
+function listen(): void {
+  if (listener) return;
+  listener = new BroadcastChannel(CHANNEL);
+  listener.unref();
+  listener.onmessage = (event) => {
+    const message = (event as unknown as { data: OutputMessage }).data;
+    if ("done" in message) {
+      const wake = waiting.get(message.token);
+      if (wake) wake();
+      else finished.add(message.token);
+    } else {
+      (message.fd === 2 ? process.stderr : process.stdout).write(message.text);
+    }
+  };
+}
+
+/** A token for one task: its output is known complete when `outputDone(token)` resolves. */
+export function newOutputToken(): string {
+  listen();
+  return randomUUID();
+}
+
+/** Resolves once the worker said it sent all of the task's output, or after `timeoutMs` if it never does (a crash). */
+export function outputDone(token: string, timeoutMs = Infinity): Promise<void> {
+  if (finished.delete(token)) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = Number.isFinite(timeoutMs) ? setTimeout(wake, timeoutMs) : undefined;
+    function wake(): void {
+      clearTimeout(timer);
+      waiting.delete(token);
+      finished.delete(token);
+      resolve();
+    }
+    waiting.set(token, wake);
+  });
+}

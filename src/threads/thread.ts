@@ -1,0 +1,104 @@
+import { once } from "node:events";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { TaskCancelledError, WorkerCrashedError } from "../errors.js";
+import { register } from "../runtime/registry.js";
+import { functionSource } from "../task/source.js";
+import { explainCloneError, unwrap } from "../task/transfer.js";
+import type { TaskOutcome } from "../task/compile.js";
+import { newOutputToken, outputDone } from "./output.js";
+
+export const WORKER_FILE = path.join(__dirname, "worker.js");
+
+/**
+ * One function run in one worker thread, like Python's `threading.Thread(target=fn, args=...)`.
+ * `fn` must be self-contained; its arguments are copied (structured clone).
+ * What it prints reaches the cell.
+ *
+ * @example
+ * const t = new Thread((n: number) => n * 2, 21).start();
+ * await t.join(); // 42
+ */
+export class Thread<A extends unknown[] = unknown[], R = unknown> {
+  readonly #source: string;
+  readonly #args: A;
+  #worker: Worker | undefined;
+  #result: Promise<Awaited<R>> | undefined;
+  #cancelled: Error | undefined;
+  #alive = false;
+  readonly #token = newOutputToken();
+
+  constructor(fn: (...args: A) => R, ...args: A) {
+    this.#source = functionSource(fn, "fn");
+    this.#args = args;
+  }
+
+  /** Starts the thread; a Thread starts once. Returns the thread, so `new Thread(f).start()` reads well. */
+  start(): this {
+    if (this.#worker) throw new Error("a thread can be started only once; create a new Thread to run it again");
+    try {
+      this.#worker = new Worker(WORKER_FILE, {
+        workerData: { kind: "concurrence.thread", request: { source: this.#source, args: this.#args, token: this.#token } },
+      });
+    } catch (error) {
+      throw explainCloneError(error, "An argument of this thread");
+    }
+    this.#alive = true;
+    const unregister = register(this);
+    this.#result = this.#watch(this.#worker).finally(() => {
+      this.#alive = false;
+      unregister();
+    });
+    this.#result.catch(() => {}); // join() reports it; an unjoined failure must not crash the kernel.
+    return this;
+  }
+
+  /** Waits for the end of the thread and gives the function's result (or throws its error). */
+  join(): Promise<Awaited<R>> {
+    if (!this.#result) return Promise.reject(new Error("the thread has not started: call start() before join()"));
+    return this.#result;
+  }
+
+  get isAlive(): boolean {
+    return this.#alive;
+  }
+
+  /** The worker thread's id, once started. */
+  get threadId(): number | undefined {
+    return this.#worker?.threadId;
+  }
+
+  /** Stops the thread now; `join()` rejects with a TaskCancelledError. */
+  async terminate(reason: Error = new TaskCancelledError("the thread was terminated")): Promise<void> {
+    if (!this.#worker || !this.#alive) return;
+    this.#cancelled = reason;
+    await this.#worker.terminate();
+    await this.#result?.catch(() => {});
+  }
+
+  interrupt(reason: Error): void {
+    void this.terminate(new TaskCancelledError(reason.message, { cause: reason }));
+  }
+
+  dispose(): Promise<void> {
+    return this.terminate();
+  }
+
+  async #watch(worker: Worker): Promise<Awaited<R>> {
+    let outcome: TaskOutcome | undefined;
+    let failure: Error | undefined;
+    worker.on("message", (message: TaskOutcome) => (outcome = message));
+    worker.on("error", (error) => (failure = error));
+    const [exitCode] = (await once(worker, "exit")) as [number];
+    // A worker that returned said so after its last output; one that crashed never will.
+    await outputDone(this.#token, outcome ? Infinity : 100);
+    if (this.#cancelled) throw this.#cancelled;
+    if (outcome) return unwrap(outcome) as Awaited<R>;
+    throw new WorkerCrashedError(
+      `the thread ended before its function returned (exit code ${exitCode})` + (failure ? `: ${failure.message}` : ""),
+      exitCode,
+      null,
+      { cause: failure },
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as api from "../src/index.js";
+
+// The public surface is a decision: changing it means changing this list.
+test("the public API exports exactly these names", () => {
+  assert.deepEqual(Object.keys(api).sort(), [
+    "ConcurrenceError",
+    "NotSelfContainedError",
+    "PoolClosedError",
+    "Process",
+    "ProcessPool",
+    "Progress",
+    "TaskCancelledError",
+    "Thread",
+    "ThreadPool",
+    "WorkerCrashedError",
+    "cpuCount",
+    "plots",
+    "progress",
+    "renderSvg",
+    "show",
+    "summarize",
+    "sweep",
+    "table",
+    "timeit",
+    "workerCounts",
+  ]);
+  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "speedup", "timeVsWorkers"]);
+});
+
+test("cpuCount is a positive integer", () => {
+  assert.ok(Number.isInteger(api.cpuCount()) && api.cpuCount() >= 1);
+});

@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Notebook } from "../outputs.js";
+
+export function check(nb: Notebook): void {
+  // The Afficheur: two threads print "1" and "2"; their output interleaves in the cell.
+  const steps = Number(/afficheurSteps = (\d+)/.exec(sourceOf(codeCells(nb)[0]))?.[1]);
+  const printed = streamText(cellWith(nb, "new Thread(afficheur"));
+  assert.match(printed, /^[12]+$/, `the Afficheur prints only 1s and 2s: ${JSON.stringify(printed)}`);
+  assert.equal(printed.replace(/2/g, "").length, steps);
+  assert.equal(printed.replace(/1/g, "").length, steps);
+  const switches = [...printed].filter((c, i) => i > 0 && c !== printed[i - 1]).length;
+  assert.ok(switches >= 3, `the two threads' output interleaves: ${printed}`);
+
+  // The benchmark table: a row for every task, mode and worker count.
+  const maxWorkers = Number(/de 1 à (\d+) workers/.exec(streamText(cellWith(nb, "cœurs utilisables")))?.[1]);
+  assert.ok(maxWorkers >= 2, "the notebook says how many workers it tries");
+  const benchmark = cellWith(nb, "await sweep(");
+  const tables = (benchmark.outputs ?? []).filter((o) => mimeText(o, "text/html").includes("<table"));
+  assert.equal(tables.length, 1, "the benchmark shows one table");
+  const lines = mimeText(tables[0], "text/plain").split("\n");
+  for (const task of ["CPU", "E/S"]) {
+    for (const mode of ["boucle d'événements", "threads", "processus"]) {
+      const counts = lines
+        .filter((l) => l.startsWith(task) && l.includes(` ${mode} `))
+        .map((l) => Number(l.trim().split(/\s+/).at(-2)));
+      assert.deepEqual(counts, Array.from({ length: maxWorkers }, (_, i) => i + 1), `${task} / ${mode}`);
+    }
+  }
+
+  // Two plots: time against workers, and speed-up against the ideal line.
+  const plots = richOutputs(codeCells(nb), VEGA_LITE);
+  assert.equal(plots.length, 2);
+
+  // The conclusion quotes numbers computed from the table, not typed.
+  assert.match(streamText(cellWith(nb, "const at = ")), /CPU, \d+ workers : boucle d'événements \d+\.\d\d s/);
+}

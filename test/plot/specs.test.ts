@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { plots, renderSvg } from "../../src/index.js";
+import { speedupRows } from "../../src/plot/builders.js";
+
+const rows = [
+  { task: "CPU", mode: "threads", workers: 1, seconds: 1 },
+  { task: "CPU", mode: "threads", workers: 2, seconds: 0.5 },
+  { task: "CPU", mode: "threads", workers: 4, seconds: 0.4 },
+  { task: "E/S", mode: "threads", workers: 1, seconds: 2 },
+  { task: "E/S", mode: "threads", workers: 2, seconds: 2 },
+];
+
+test("specs are vega-lite v5 and carry the rows as data", () => {
+  for (const spec of [plots.timeVsWorkers(rows), plots.speedup(rows), plots.bars(rows, { x: "mode", y: "seconds" })]) {
+    assert.equal(spec.$schema, "https://vega.github.io/schema/vega-lite/v5.json");
+    assert.equal((spec.data as { values: unknown[] }).values.length, rows.length);
+  }
+});
+
+test("a facet splits the chart in panels", () => {
+  const spec = plots.timeVsWorkers(rows, { facet: "task", title: "T" });
+  assert.deepEqual(spec.facet, { column: { field: "task", type: "nominal", title: null } });
+  assert.equal(spec.title, "T");
+  assert.ok(Array.isArray((spec.spec as { layer: unknown[] }).layer));
+});
+
+test("speed-up is computed per mode and facet against the fewest workers", () => {
+  const strong = speedupRows(rows, "strong", "task").map((r) => r.speedup);
+  assert.deepEqual(strong, [1, 2, 2.5, 1, 1]);
+  const weak = speedupRows(rows, "weak", "task").map((r) => r.speedup);
+  assert.deepEqual(weak, [1, 4, 10, 1, 2]);
+});
+
+test("the speed-up chart draws the ideal line under the measured one", () => {
+  const spec = plots.speedup(rows, { scaling: "weak" });
+  const layers = spec.layer as Array<{ mark: { strokeDash?: number[] }; encoding: { y: { field: string } } }>;
+  assert.deepEqual(layers.map((l) => l.encoding.y.field), ["workers", "speedup"]);
+  assert.ok(layers[0].mark.strokeDash);
+});
+
+test("builders return copies: the caller's rows are untouched", () => {
+  const mine = [{ mode: "a", workers: 1, seconds: 1 }];
+  const spec = plots.speedup(mine);
+  (spec.data as { values: Array<Record<string, unknown>> }).values[0].mode = "changed";
+  assert.deepEqual(mine, [{ mode: "a", workers: 1, seconds: 1 }]);
+});
+
+test("renderSvg draws the chart in Node, marks included", async () => {
+  const svg = await renderSvg(plots.timeVsWorkers(rows, { facet: "task" }));
+  assert.match(svg, /^<svg[\s\S]*<\/svg>$/);
+  assert.match(svg, /class="mark-line/);
+  assert.match(svg, /E\/S/);
+});
