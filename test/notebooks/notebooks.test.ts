@@ -11,7 +11,11 @@ import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../../scripts/paths.js";
 import { allOutputs, mimeText, richOutputs, SVG, VEGA_LITE, codeCells, type Notebook } from "./outputs.js";
 
 const RESULTS = path.join(PROJECT_ROOT, "test-results", "notebooks");
-const notebooks = readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+// While working on one notebook: CONCURRENCE_NOTEBOOKS=02,08 npm test runs only those.
+const only = process.env.CONCURRENCE_NOTEBOOKS?.split(",").filter(Boolean);
+const notebooks = readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith(".ipynb") && (!only || only.some((part) => f.includes(part))))
+  .sort();
 
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
