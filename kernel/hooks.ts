@@ -12,12 +12,22 @@ interface KernelHooks {
 
 const HOOKS_KEY = Symbol.for("concurrence.kernel-hooks");
 const WRITER_KEY = Symbol.for("concurrence.kernel-display");
+const CELL_ID_KEY = Symbol.for("concurrence.cell-id");
 
 export function kernelHooks(): KernelHooks | undefined {
   return (globalThis as Record<symbol, unknown>)[HOOKS_KEY] as KernelHooks | undefined;
 }
 
 type Writer = NonNullable<typeof tslabJupyter.lastWriteDisplayData>;
+
+/**
+ * A cell starts: resources it creates from now on are its own (even if this cell is the one that
+ * loads the library), and those of its previous run are disposed of.
+ */
+export async function beginCell(cellId: string | undefined): Promise<void> {
+  (globalThis as Record<symbol, unknown>)[CELL_ID_KEY] = cellId;
+  await kernelHooks()?.beginCell(cellId);
+}
 
 /** Displays of the library and of tslab's own `display` API both reach the running cell. */
 export function setDisplayWriter(writer: Writer): void {

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter";
 import type { Executor } from "tslab/dist/executor";
 import { ExecutionRecord, type ErrorContent } from "./errors.js";
-import { kernelHooks, setDisplayWriter } from "./hooks.js";
+import { beginCell, kernelHooks, setDisplayWriter } from "./hooks.js";
 
 type Message = Parameters<ZmqServer["handleExecute"]>[1];
 type Socket = Parameters<ZmqServer["handleExecute"]>[0];
@@ -100,7 +100,7 @@ export class ConcurrenceServer extends ZmqServer {
     current = record;
     let ok: boolean;
     try {
-      await kernelHooks()?.beginCell(cellId(msg));
+      await beginCell(cellId(msg));
       ok = await this.#executor.execute(content.code);
       // A promise as the last value is awaited, as in Deno's kernel: `pool.map(f, xs)` shows the array.
       if (ok && isPromise(record.value)) record.value = await abortable(record.value, this.#interrupted.signal);

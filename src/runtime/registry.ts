@@ -11,33 +11,33 @@ export interface Resource {
 }
 
 interface RuntimeState {
-  cellId: string | undefined;
   owners: Map<Resource, string | undefined>;
   pending: Set<Promise<unknown>>;
 }
 
 const STATE = Symbol.for("concurrence.runtime.state");
-type WithState = typeof globalThis & { [STATE]?: RuntimeState };
+/** Set by the kernel before each execution, even before a cell first loads the library. */
+export const CELL_ID_KEY = Symbol.for("concurrence.cell-id");
+type Globals = typeof globalThis & { [STATE]?: RuntimeState; [CELL_ID_KEY]?: string };
 
 function state(): RuntimeState {
-  const g = globalThis as WithState;
-  g[STATE] ??= { cellId: undefined, owners: new Map(), pending: new Set() };
+  const g = globalThis as Globals;
+  g[STATE] ??= { owners: new Map(), pending: new Set() };
   return g[STATE];
 }
 
 /** Remembers `resource`, owned by the cell that runs now. Returns a function that forgets it. */
 export function register(resource: Resource): () => void {
-  const { owners, cellId } = state();
-  owners.set(resource, cellId);
+  const { owners } = state();
+  owners.set(resource, (globalThis as Globals)[CELL_ID_KEY]);
   return () => owners.delete(resource);
 }
 
 /** A cell starts: what its previous run created is disposed of first. */
 export async function beginCell(cellId: string | undefined): Promise<void> {
-  const s = state();
-  s.cellId = cellId;
+  (globalThis as Globals)[CELL_ID_KEY] = cellId;
   if (cellId === undefined) return;
-  const stale = [...s.owners].filter(([, owner]) => owner === cellId).map(([r]) => r);
+  const stale = [...state().owners].filter(([, owner]) => owner === cellId).map(([r]) => r);
   await disposeEach(stale);
 }
 

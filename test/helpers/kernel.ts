@@ -1,0 +1,137 @@
+// A live concurrence kernel for tests, driven with jupyter_client from the venv (test/kernel/driver.py).
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../../scripts/paths.js";
+
+export interface KernelOutput {
+  msg_type: string;
+  content: Record<string, unknown>;
+}
+
+export interface Execution {
+  reply: Record<string, unknown>;
+  reply_type: string;
+  outputs: KernelOutput[];
+  seconds: number;
+}
+
+export interface ExecuteOptions {
+  /** Sent as the request's `cellId` metadata, as JupyterLab does. */
+  cellId?: string;
+  stopOnError?: boolean;
+  /** Seconds to wait for the reply. @default 60 */
+  timeout?: number;
+}
+
+export class KernelSession {
+  readonly #driver: ChildProcessWithoutNullStreams;
+  readonly #answers: AsyncIterator<string>;
+  #log = "";
+  /** The kernel process (node dist/kernel/launch.js). */
+  pid = 0;
+
+  private constructor(driver: ChildProcessWithoutNullStreams) {
+    this.#driver = driver;
+    this.#answers = createInterface({ input: driver.stdout })[Symbol.asyncIterator]();
+    driver.stderr.on("data", (chunk) => (this.#log += chunk));
+  }
+
+  static async start(cwd = NOTEBOOKS): Promise<KernelSession> {
+    const driver = spawn(venvBin("python"), [path.join(PROJECT_ROOT, "test", "kernel", "driver.py"), cwd]);
+    const session = new KernelSession(driver);
+    const ready = (await session.#next()) as { pid: number };
+    session.pid = ready.pid;
+    return session;
+  }
+
+  /** What the driver and the kernel wrote to stderr: print it when a test fails. */
+  get log(): string {
+    return this.#log;
+  }
+
+  async #next(): Promise<Record<string, unknown>> {
+    const line = await this.#answers.next();
+    if (line.done) throw new Error(`the kernel driver stopped:\n${this.#log}`);
+    const answer = JSON.parse(line.value) as Record<string, unknown>;
+    if (answer.error) throw new Error(`${String(answer.error)}\n${this.#log}`);
+    return answer;
+  }
+
+  async #command(command: Record<string, unknown>): Promise<Record<string, unknown>> {
+    this.#driver.stdin.write(`${JSON.stringify(command)}\n`);
+    return this.#next();
+  }
+
+  /** Runs code and waits for its reply and outputs. */
+  async execute(code: string, options: ExecuteOptions = {}): Promise<Execution> {
+    return (await this.#command({ op: "request", ...executeCommand(code, options) })) as unknown as Execution;
+  }
+
+  /** Sends code without waiting; `collect` waits for it. */
+  async send(code: string, options: ExecuteOptions = {}): Promise<string> {
+    return (await this.#command({ op: "send", ...executeCommand(code, options) })).msg_id as string;
+  }
+
+  async collect(msgId: string, timeout = 60): Promise<Execution> {
+    return (await this.#command({ op: "collect", msg_id: msgId, timeout })) as unknown as Execution;
+  }
+
+  /** Any other shell (or control) request, e.g. complete_request. */
+  async request(type: string, content: Record<string, unknown>, channel: "shell" | "control" = "shell"): Promise<Execution> {
+    return (await this.#command({ op: "request", type, content, channel })) as unknown as Execution;
+  }
+
+  /** JupyterLab's stop button: SIGINT to the kernel. */
+  async interrupt(): Promise<void> {
+    await this.#command({ op: "interrupt" });
+  }
+
+  async shutdown(): Promise<void> {
+    await this.#command({ op: "shutdown" });
+    await new Promise((resolve) => (this.#driver.exitCode !== null ? resolve(null) : this.#driver.once("exit", resolve)));
+  }
+}
+
+function executeCommand(code: string, options: ExecuteOptions): Record<string, unknown> {
+  return {
+    type: "execute_request",
+    content: { code, ...(options.stopOnError === undefined ? {} : { stop_on_error: options.stopOnError }) },
+    cell_id: options.cellId,
+    timeout: options.timeout ?? 60,
+  };
+}
+
+/** Every process below `pid`, from /proc (Linux). */
+export function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const [child, ppid] of parents) if (ppid === parent) (found.push(child), walk(child));
+  };
+  walk(pid);
+  return found;
+}
+
+/** How many threads the process `pid` has now (Linux). */
+export function threadCount(pid: number): number {
+  return readdirSync(`/proc/${pid}/task`).length;
+}
+
+/** The text a cell printed on a stream. */
+export function streamOf(execution: Execution, name = "stdout"): string {
+  return execution.outputs
+    .filter((o) => o.msg_type === "stream" && o.content.name === name)
+    .map((o) => String(o.content.text))
+    .join("");
+}

@@ -1,0 +1,100 @@
+"""Drives one concurrence kernel for the tests, with jupyter_client.
+
+Started by test/helpers/kernel.ts: one JSON command per line on stdin, one JSON answer per
+line on stdout. Commands: send, collect, interrupt, request, shutdown.
+"""
+import json
+import sys
+import time
+
+from jupyter_client.manager import KernelManager
+
+
+def answer(value):
+    sys.stdout.write(json.dumps(value) + "\n")
+    sys.stdout.flush()
+
+
+def collect(kc, msg_id, timeout):
+    """The reply to msg_id, the iopub messages it caused until idle, and the seconds it took."""
+    start = time.monotonic()
+    deadline = start + timeout
+    reply = None
+    outputs = []
+    idle = False
+    while reply is None or not idle:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return {"error": f"no reply to {msg_id} within {timeout} s", "outputs": outputs}
+        if reply is None:
+            try:
+                msg = kc.get_shell_msg(timeout=min(left, 0.05))
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    reply = msg
+            except Exception:
+                pass
+        try:
+            msg = kc.get_iopub_msg(timeout=min(left, 0.05))
+        except Exception:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status":
+            idle = idle or msg["content"]["execution_state"] == "idle"
+            continue
+        outputs.append({"msg_type": msg["msg_type"], "content": msg["content"]})
+    return {
+        "reply": reply["content"],
+        "reply_type": reply["header"]["msg_type"],
+        "outputs": outputs,
+        "seconds": time.monotonic() - start,
+    }
+
+
+def main():
+    cwd = sys.argv[1]
+    km = KernelManager(kernel_name="concurrence")
+    km.start_kernel(cwd=cwd)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    answer({"ready": True, "pid": km.provisioner.process.pid})
+    for line in sys.stdin:
+        command = json.loads(line)
+        op = command["op"]
+        if op in ("send", "request"):
+            msg_type = command.get("type", "execute_request")
+            content = command.get("content") or {}
+            if msg_type == "execute_request":
+                content = {"silent": False, "store_history": True, "user_expressions": {},
+                           "allow_stdin": False, "stop_on_error": True, **content}
+            msg = kc.session.msg(msg_type, content)
+            if command.get("cell_id"):
+                msg["metadata"]["cellId"] = command["cell_id"]
+            channel = kc.control_channel if command.get("channel") == "control" else kc.shell_channel
+            channel.send(msg)
+            msg_id = msg["header"]["msg_id"]
+            if op == "send":
+                answer({"msg_id": msg_id})
+            else:
+                if channel is kc.control_channel:
+                    reply = kc.get_control_msg(timeout=command.get("timeout", 30))
+                    answer({"reply": reply["content"], "reply_type": reply["header"]["msg_type"]})
+                else:
+                    answer(collect(kc, msg_id, command.get("timeout", 60)))
+        elif op == "collect":
+            answer(collect(kc, command["msg_id"], command.get("timeout", 60)))
+        elif op == "interrupt":
+            km.interrupt_kernel()
+            answer({"ok": True})
+        elif op == "shutdown":
+            kc.stop_channels()
+            km.shutdown_kernel(now=command.get("now", False))
+            answer({"ok": True})
+            return
+        else:
+            answer({"error": f"unknown op {op}"})
+
+
+if __name__ == "__main__":
+    main()

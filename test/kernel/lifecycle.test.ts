@@ -1,0 +1,58 @@
+// The kernel's life with the library: results, interrupts, re-runs and shutdown.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { descendants, KernelSession, streamOf, threadCount } from "../helpers/kernel.js";
+
+test("a cell's pool gives its result, and the stop button cancels a stuck task", { timeout: 120_000 }, async (t) => {
+  const kernel = await KernelSession.start();
+  t.after(() => kernel.shutdown());
+  const squares = await kernel.execute(
+    'import { ThreadPool, ProcessPool } from "concurrence";\nfunction f(x: number) { return x * x; }\nconsole.log(await new ThreadPool({ workers: 2 }).map(f, [1, 2, 3]));\nconsole.log(await new ProcessPool({ workers: 2 }).map(f, [1, 2, 3]));',
+  );
+  assert.equal(squares.reply.status, "ok", kernel.log);
+  assert.equal(streamOf(squares), "[ 1, 4, 9 ]\n[ 1, 4, 9 ]\n");
+
+  const stuck = await kernel.send("const pool = new ThreadPool({ workers: 1 });\nawait pool.submit(() => { for (;;); });");
+  await new Promise((r) => setTimeout(r, 1500));
+  await kernel.interrupt();
+  const interrupted = await kernel.collect(stuck, 10);
+  assert.equal(interrupted.reply.status, "error");
+  assert.equal(interrupted.reply.ename, "KeyboardInterrupt");
+
+  const after = await kernel.execute("f(7)");
+  assert.equal(after.reply.status, "ok");
+  assert.deepEqual(after.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "49" });
+});
+
+test("re-running a cell that makes a pool does not pile up threads or processes", { timeout: 180_000 }, async (t) => {
+  const kernel = await KernelSession.start();
+  t.after(() => kernel.shutdown());
+  const cell = 'import { ThreadPool, ProcessPool } from "concurrence";\nconst tp = new ThreadPool({ workers: 2 });\nconst pp = new ProcessPool({ workers: 2 });\nawait tp.map((x: number) => x, [1, 2]);\nawait pp.map((x: number) => x, [1, 2]);';
+  const first = await kernel.execute(cell, { cellId: "pool-cell" });
+  assert.equal(first.reply.status, "ok", JSON.stringify(first.outputs));
+  const threads = threadCount(kernel.pid);
+  const children = descendants(kernel.pid).length;
+  for (let i = 0; i < 5; i++) assert.equal((await kernel.execute(cell, { cellId: "pool-cell" })).reply.status, "ok");
+  await new Promise((r) => setTimeout(r, 500));
+  assert.ok(threadCount(kernel.pid) <= threads, `threads: ${threadCount(kernel.pid)} now, ${threads} after the first run`);
+  assert.ok(descendants(kernel.pid).length <= children, `children: ${descendants(kernel.pid)}, ${children} after the first run`);
+});
+
+test("shutting the kernel down leaves no child process", { timeout: 120_000 }, async () => {
+  const kernel = await KernelSession.start();
+  const run = await kernel.execute('import { ProcessPool } from "concurrence";\nconst pp = new ProcessPool({ workers: 2 });\nawait pp.map((x: number) => x, [1, 2]);');
+  assert.equal(run.reply.status, "ok");
+  const children = descendants(kernel.pid);
+  assert.ok(children.length >= 2, `the pool's children run: ${children}`);
+  await kernel.shutdown();
+  await new Promise((r) => setTimeout(r, 300));
+  const alive = children.filter((pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  assert.deepEqual(alive, []);
+});
