@@ -42,6 +42,7 @@ def main() -> int:
     fd, temporary = tempfile.mkstemp(dir=os.path.dirname(output), suffix=".ipynb.tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         nbformat.write(nb, f)
+    os.chmod(temporary, 0o644)
     os.replace(temporary, output)
     return 0
 

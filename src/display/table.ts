@@ -51,7 +51,7 @@ export function tableBundle(rows: readonly Row[], options: TableOptions = {}): M
     ...body.map(line),
   ].join("\n");
 
-  const align = (i: number) => (numeric[i] ? ' style="text-align:right"' : "");
+  const align = (i: number) => ` style="text-align:${numeric[i] ? "right" : "left"}"`;
   const html =
     `<table class="concurrence-table">` +
     (options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "") +
