@@ -25,33 +25,27 @@ function targetArgs(target: InstallTarget): string[] {
   return ["--prefix", target.prefix];
 }
 
-/** Where `jupyter` has the kernel now, if it has it. */
-function installedSpecFile(jupyter: string): string | undefined {
-  const listing = output(jupyter, ["kernelspec", "list", "--json"]);
-  if (!listing) return undefined;
-  const dir = (JSON.parse(listing) as { kernelspecs: Record<string, { resource_dir: string }> }).kernelspecs[KERNEL_NAME]?.resource_dir;
-  return dir ? path.join(dir, "kernel.json") : undefined;
-}
-
-export function installKernel({ jupyter, target }: { jupyter: string; target: InstallTarget }): void {
+/**
+ * Installs the kernelspec with `jupyter kernelspec install`. `current` is where the spec already
+ * is, if the caller knows: when it holds the same spec, nothing is done.
+ */
+export function installKernel({ jupyter, target, current }: { jupyter: string; target: InstallTarget; current?: string }): void {
   if (!existsSync(jupyter) && !output(jupyter, ["--version"])) {
     throw new Error(`no Jupyter at ${jupyter}: give the path of your \`jupyter\` command with --jupyter`);
   }
   const spec = `${JSON.stringify(kernelSpec(), null, 2)}\n`;
-  const current = installedSpecFile(jupyter);
   if (current && existsSync(current) && readFileSync(current, "utf8") === spec) return;
-
   const dir = mkdtempSync(path.join(os.tmpdir(), "concurrence-kernel-"));
   try {
     writeFileSync(path.join(dir, "kernel.json"), spec);
     copyFileSync(path.join(PROJECT_ROOT, "kernel", "logo-svg.svg"), path.join(dir, "logo-svg.svg"));
     run(jupyter, ["kernelspec", "install", "--replace", "--name", KERNEL_NAME, ...targetArgs(target), dir], {
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "ignore", "pipe"],
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`Installed the kernel "TypeScript (concurrence)" for ${jupyter}`);
+  console.log(`Kernel "TypeScript (concurrence)" installed for ${jupyter}`);
 }
 
 function main(): void {

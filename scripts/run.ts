@@ -4,7 +4,10 @@ import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}): void {
   const result = spawnSync(command, args, { stdio: "inherit", ...options });
   if (result.error) throw new Error(`could not run ${command}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`\`${[command, ...args].join(" ")}\` failed with exit code ${result.status}`);
+  if (result.status !== 0) {
+    const said = result.stderr ? `:\n${result.stderr.toString().trim()}` : "";
+    throw new Error(`\`${[command, ...args].join(" ")}\` failed with exit code ${result.status}${said}`);
+  }
 }
 
 /** Runs a command and gives its standard output, or undefined if it cannot run. */

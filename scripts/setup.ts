@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { installKernel } from "../kernel/install.js";
 import { writeFileAtomic } from "./atomic.js";
-import { PROJECT_ROOT, VENV, venvBin } from "./paths.js";
+import { KERNEL_NAME, PROJECT_ROOT, VENV, venvBin } from "./paths.js";
 import { output, run } from "./run.js";
 
 const REQUIREMENTS = path.join(PROJECT_ROOT, "requirements.txt");
@@ -37,7 +37,8 @@ export function ensureVenv(): void {
 
 export function setup(): void {
   ensureVenv();
-  installKernel({ jupyter: venvBin("jupyter"), target: "sys-prefix" });
+  const current = path.join(VENV, "share", "jupyter", "kernels", KERNEL_NAME, "kernel.json");
+  installKernel({ jupyter: venvBin("jupyter"), target: "sys-prefix", current });
 }
 
 if (require.main === module) {

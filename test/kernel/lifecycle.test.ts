@@ -24,6 +24,23 @@ test("a cell's pool gives its result, and the stop button cancels a stuck task",
   assert.deepEqual(after.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "49" });
 });
 
+test("bad input in a cell gets a clear error, and the kernel goes on", { timeout: 120_000 }, async (t) => {
+  const kernel = await KernelSession.start();
+  t.after(() => kernel.shutdown());
+  await kernel.execute('import { ThreadPool } from "concurrence";\nconst factor = 3;');
+  const captured = await kernel.execute("await new ThreadPool({ workers: 2 }).map((x: number) => x * factor, [1, 2]);");
+  assert.equal(captured.reply.ename, "NotSelfContainedError");
+  assert.match(String(captured.reply.evalue), /`factor`.*pass it as an argument/);
+  for (const workers of ["0", "-1", "NaN", "1.5"]) {
+    const bad = await kernel.execute(`new ThreadPool({ workers: ${workers} });`);
+    assert.equal(bad.reply.ename, "RangeError");
+    assert.match(String(bad.reply.evalue), /options.workers must be a positive integer/);
+  }
+  const notFunction = await kernel.execute("await new ThreadPool({ workers: 1 }).submit(42 as any);");
+  assert.match(String(notFunction.reply.evalue), /fn must be a function, got `42` \(number\)/);
+  assert.equal((await kernel.execute("factor * 2")).reply.status, "ok");
+});
+
 test("re-running a cell that makes a pool does not pile up threads or processes", { timeout: 180_000 }, async (t) => {
   const kernel = await KernelSession.start();
   t.after(() => kernel.shutdown());

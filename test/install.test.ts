@@ -1,0 +1,33 @@
+// The kernel can be installed into a Jupyter the user already has, not only the project's venv.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { PROJECT_ROOT, venvBin } from "../scripts/paths.js";
+
+test("kernel:install -- --jupyter J --prefix P installs the kernelspec there", { timeout: 60_000 }, () => {
+  const prefix = mkdtempSync(path.join(os.tmpdir(), "concurrence-prefix-"));
+  try {
+    const install = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "dist", "kernel", "install.js"), "--jupyter", venvBin("jupyter"), "--prefix", prefix], { encoding: "utf8" });
+    assert.equal(install.status, 0, install.stderr);
+    const specFile = path.join(prefix, "share", "jupyter", "kernels", "concurrence", "kernel.json");
+    assert.ok(existsSync(specFile), `no kernelspec at ${specFile}`);
+    const spec = JSON.parse(readFileSync(specFile, "utf8")) as { argv: string[]; display_name: string; interrupt_mode: string };
+    assert.equal(spec.display_name, "TypeScript (concurrence)");
+    assert.equal(spec.interrupt_mode, "signal");
+    assert.deepEqual(spec.argv, [process.execPath, path.join(PROJECT_ROOT, "dist", "kernel", "launch.js"), "{connection_file}"]);
+
+    const listed = spawnSync(venvBin("jupyter"), ["kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter") } });
+    assert.match(listed.stdout, new RegExp(`"resource_dir": "${path.join(prefix, "share", "jupyter", "kernels", "concurrence")}"`));
+  } finally {
+    rmSync(prefix, { recursive: true, force: true });
+  }
+});
+
+test("kernel:install names the problem when the Jupyter is not there", () => {
+  const install = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "dist", "kernel", "install.js"), "--jupyter", "/nowhere/jupyter"], { encoding: "utf8" });
+  assert.equal(install.status, 1);
+  assert.match(install.stderr, /no Jupyter at \/nowhere\/jupyter: give the path of your `jupyter` command with --jupyter/);
+});
