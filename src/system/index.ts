@@ -1,0 +1,1 @@
+export { processInfo, type ProcessInfo } from "./process-info.js";
