@@ -1,1 +1,1 @@
-export { processInfo, type ProcessInfo } from "./process-info.js";
+export { processInfo, type ProcessInfo, type OsThread } from "./process-info.js";

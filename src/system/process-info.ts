@@ -2,6 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { threadId } from "node:worker_threads";
 
+/** A thread as the operating system sees it: its id, and the name it was given (`comm`). */
+export interface OsThread {
+  id: number;
+  name: string;
+}
+
 /**
  * What the operating system keeps for a process (the UNIX list: ids, environment, working
  * directory, program, stack, heap, file descriptors, signal actions, shared libraries, IPC),
@@ -25,8 +31,8 @@ export interface ProcessInfo {
   envVariables: number;
   /** The program the process runs (its instructions). */
   program: string;
-  /** Ids of the threads the operating system runs for this process (from /proc/self/task). */
-  osThreadIds: number[] | null;
+  /** The threads the operating system runs for this process, with their names (from /proc/self/task). */
+  osThreads: OsThread[] | null;
   /** Resident memory of the whole process, in bytes. */
   rssBytes: number;
   /** The calling thread's JavaScript heap in use, in bytes (each worker has its own heap). */
@@ -73,12 +79,19 @@ function signalNames(mask: string | null): string[] | null {
   return [...names].filter(([n]) => (bits >> BigInt(n - 1)) & 1n).sort(([a], [b]) => a - b).map(([, name]) => name);
 }
 
-function threadIds(): number[] | null {
+function osThreads(): OsThread[] | null {
+  let ids: number[];
   try {
-    return readdirSync("/proc/self/task").map(Number).sort((a, b) => a - b);
+    ids = readdirSync("/proc/self/task").map(Number).sort((a, b) => a - b);
   } catch {
     return null;
   }
+  const threads: OsThread[] = [];
+  for (const id of ids) {
+    const name = readProc(`task/${id}/comm`); // null: the thread ended meanwhile
+    if (name !== null) threads.push({ id, name: name.trim() });
+  }
+  return threads;
 }
 
 function countOpenFiles(): number | null {
@@ -119,7 +132,7 @@ export function processInfo(): ProcessInfo {
     cwd: process.cwd(),
     envVariables: Object.keys(process.env).length,
     program: process.execPath,
-    osThreadIds: threadIds(),
+    osThreads: osThreads(),
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
     stackBytes: kilobytes(statusField(status, "VmStk")),

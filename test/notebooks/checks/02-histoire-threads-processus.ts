@@ -13,6 +13,11 @@ export function check(nb: Notebook): void {
   const appeared = Number(/pendant que nos deux Thread tournent : (\d+)/.exec(threads)?.[1]);
   assert.ok(appeared >= 2, `the two threads are system threads of the kernel's process: ${threads}`);
 
+  // The kernel's own threads are named: Node's (node) and ZeroMQ's (ZMQbg), which a fresh process lacks.
+  const named = streamText(cellWith(nb, "const fresh: ProcessInfo"));
+  assert.match(named, /le noyau comptait déjà \d+ threads du système : node ×\d+.*ZMQbg/);
+  assert.match(named, /tout neuf .* en compte \d+ : node ×\d+\.$/m);
+
   // The no-GIL demo measures three ways to compute.
   const [gil] = tables(cellWith(nb, "function cpuTask"));
   assert.equal(gil.split("\n").filter((l) => /\d+\.\d{3}$/.test(l)).length, 3, gil);
