@@ -17,6 +17,7 @@ test("the public API exports exactly these names", () => {
     "WorkerCrashedError",
     "cpuCount",
     "plots",
+    "processInfo",
     "progress",
     "renderSvg",
     "show",

@@ -1,0 +1,1 @@
+export { processInfo, type ProcessInfo, type OsThread } from "./process-info.js";

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { cellWith, codeCells, mimeText, richOutputs, streamText, VEGA_LITE, type Cell, type Notebook } from "../outputs.js";
+
+/** The text/plain of the tables a cell displays. */
+function tables(cell: Cell): string[] {
+  return (cell.outputs ?? []).filter((o) => mimeText(o, "text/html").includes("<table")).map((o) => mimeText(o, "text/plain"));
+}
+
+export function check(nb: Notebook): void {
+  // Two threads live in the kernel's process: same pid, two new system threads.
+  const threads = streamText(cellWith(nb, "const samePid"));
+  assert.match(threads, /Même pid que le noyau pour les deux threads : oui \(\d+\)/);
+  const appeared = Number(/pendant que nos deux Thread tournent : (\d+)/.exec(threads)?.[1]);
+  assert.ok(appeared >= 2, `the two threads are system threads of the kernel's process: ${threads}`);
+
+  // The kernel's own threads are named: Node's (node) and ZeroMQ's (ZMQbg), which a fresh process lacks.
+  const named = streamText(cellWith(nb, "const fresh: ProcessInfo"));
+  assert.match(named, /le noyau comptait déjà \d+ threads du système : node ×\d+.*ZMQbg/);
+  assert.match(named, /tout neuf .* en compte \d+ : node ×\d+\.$/m);
+
+  // The no-GIL demo measures three ways to compute.
+  const [gil] = tables(cellWith(nb, "function cpuTask"));
+  assert.equal(gil.split("\n").filter((l) => /\d+\.\d{3}$/.test(l)).length, 3, gil);
+
+  // Process properties, read live: a thread shares the kernel's pid, a child has its own and the kernel as parent.
+  const [properties] = tables(cellWith(nb, "const inKernel = processInfo()"));
+  assert.match(properties, /canal IPC vers le parent\s+non\s+non\s+oui/);
+  const lines = streamText(cellWith(nb, "const describe = "));
+  const ids = (who: string) => {
+    const m = new RegExp(`^${who}\\s*: pid (\\d+), parent (\\d+)`, "m").exec(lines);
+    assert.ok(m, `the ids of ${who} are printed: ${lines}`);
+    return { pid: Number(m[1]), ppid: Number(m[2]) };
+  };
+  const kernel = ids("noyau");
+  const thread = ids("Thread");
+  const child = ids("processus enfant");
+  assert.deepEqual(thread, kernel, "a thread has the kernel's pid and parent");
+  assert.notEqual(child.pid, kernel.pid, "a child process has a pid of its own");
+  assert.equal(child.ppid, kernel.pid, "the kernel is the child's parent");
+
+  // A crashing child does not stop the kernel.
+  const crash = streamText(cellWith(nb, "process.exit(3)"));
+  assert.match(crash, /WorkerCrashedError : the process \d+ exited with code 3/);
+  assert.match(crash, /Code de sortie de l'enfant : 3\./);
+
+  // Start-up cost and memory, thread against process: both measured.
+  const [costs] = tables(cellWith(nb, "const threadStart"));
+  assert.match(costs, /new Thread\s+\d+\.\d\s+\d+\.\d/);
+  assert.match(costs, /new Process\s+\d+\.\d\s+\d+\.\d/);
+
+  // cpuCount() as the cell's value, then the ProcessPool sweep from 1 to maxWorkers.
+  const value = codeCells(nb).find((c) => (c.outputs ?? []).some((o) => o.output_type === "execute_result"));
+  assert.ok(value, "cpuCount() is shown as a cell value");
+  const cores = Number(mimeText(value.outputs!.find((o) => o.output_type === "execute_result")!, "text/plain"));
+  assert.ok(Number.isInteger(cores) && cores >= 1);
+  const maxWorkers = Number(/de 1 à (\d+) processus/.exec(streamText(cellWith(nb, "cœurs utilisables")))?.[1]);
+  const [sweep] = tables(cellWith(nb, "await sweep("));
+  const workers = sweep.split("\n").filter((l) => l.includes("ProcessPool")).map((l) => Number(l.trim().split(/\s+/).at(-2)));
+  assert.deepEqual(workers, Array.from({ length: maxWorkers }, (_, i) => i + 1));
+  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 1, "one speed-up plot");
+  assert.match(streamText(cellWith(nb, "const gain = ")), /Accélération avec \d+ processus, un par cœur : \d+\.\d\d/);
+}
