@@ -25,13 +25,25 @@ export interface SpeedupOptions extends ChartOptions {
   scaling?: "strong" | "weak";
 }
 
-const WORKERS_AXIS = { field: "workers", type: "quantitative", title: "workers", axis: { tickMinStep: 1, format: "d" } };
+/** The x axis of worker counts: a tick at each measured count, never at 1.5. */
+function workersAxis(rows: readonly TimingRow[]): object {
+  const counts = [...new Set(rows.map((r) => r.workers))].sort((a, b) => a - b);
+  return { field: "workers", type: "quantitative", title: "workers", axis: { values: counts, format: "d" } };
+}
+
+/**
+ * A field name as vega-lite reads it: dots, brackets and quotes would otherwise be taken
+ * for a path into nested data.
+ */
+export function fieldRef(name: string): string {
+  return name.replace(/[.[\]'"\\]/g, (c) => `\\${c}`);
+}
 
 function wrap(rows: object[], layer: object[], options: ChartOptions): VegaLiteSpec {
   const size = { width: options.width ?? (options.facet ? 260 : 420), height: options.height ?? 260 };
   const common = { $schema: VEGA_LITE_SCHEMA, ...(options.title ? { title: options.title } : {}), data: { values: rows } };
   if (!options.facet) return { ...common, ...size, layer };
-  return { ...common, facet: { column: { field: options.facet, type: "nominal", title: null } }, spec: { ...size, layer } };
+  return { ...common, facet: { column: { field: fieldRef(options.facet), type: "nominal", title: null } }, spec: { ...size, layer } };
 }
 
 /** Seconds against the worker count, one line per mode. */
@@ -39,7 +51,7 @@ export function timeVsWorkers(rows: readonly TimingRow[], options: ChartOptions 
   const line = {
     mark: { type: "line", point: true },
     encoding: {
-      x: WORKERS_AXIS,
+      x: workersAxis(rows),
       y: { field: "seconds", type: "quantitative", title: "secondes" },
       color: { field: "mode", type: "nominal", title: "mode" },
       tooltip: [{ field: "mode" }, { field: "workers" }, { field: "seconds", format: ".3f" }],
@@ -54,7 +66,7 @@ export function speedup(rows: readonly TimingRow[], options: SpeedupOptions = {}
   const measured = {
     mark: { type: "line", point: true },
     encoding: {
-      x: WORKERS_AXIS,
+      x: workersAxis(rows),
       y: { field: "speedup", type: "quantitative", title: "accélération" },
       color: { field: "mode", type: "nominal", title: "mode" },
       tooltip: [{ field: "mode" }, { field: "workers" }, { field: "speedup", format: ".2f" }],
@@ -62,7 +74,7 @@ export function speedup(rows: readonly TimingRow[], options: SpeedupOptions = {}
   };
   const ideal = {
     mark: { type: "line", strokeDash: [4, 4], color: "gray" },
-    encoding: { x: WORKERS_AXIS, y: { field: "workers", type: "quantitative" } },
+    encoding: { x: workersAxis(rows), y: { field: "workers", type: "quantitative" } },
   };
   return wrap(points, [ideal, measured], options);
 }
@@ -96,10 +108,10 @@ export function bars(
   const bar = {
     mark: { type: "bar" },
     encoding: {
-      x: { field: options.x, type: "nominal", title: options.x, sort: null },
-      y: { field: options.y, type: "quantitative", title: options.yTitle ?? options.y },
-      ...(options.color ? { color: { field: options.color, type: "nominal" } } : {}),
-      tooltip: [{ field: options.x }, { field: options.y }],
+      x: { field: fieldRef(options.x), type: "nominal", title: options.x, sort: null },
+      y: { field: fieldRef(options.y), type: "quantitative", title: options.yTitle ?? options.y },
+      ...(options.color ? { color: { field: fieldRef(options.color), type: "nominal", title: options.color } } : {}),
+      tooltip: [{ field: fieldRef(options.x), title: options.x }, { field: fieldRef(options.y), title: options.y }],
     },
   };
   return wrap(rows.map((r) => ({ ...r })), [bar], options);

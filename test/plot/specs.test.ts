@@ -52,3 +52,24 @@ test("renderSvg draws the chart in Node, marks included", async () => {
   assert.match(svg, /class="mark-line/);
   assert.match(svg, /E\/S/);
 });
+
+test("field names with dots or quotes are escaped, and the chart still renders", async () => {
+  const data = [
+    { "temps d'attente": 1.5, "mode.nom": "a" },
+    { "temps d'attente": 2.5, "mode.nom": "b" },
+  ];
+  const spec = plots.bars(data, { x: "mode.nom", y: "temps d'attente" });
+  const x = (spec.layer as Array<{ encoding: { x: { field: string; title: string } } }>)[0].encoding.x;
+  assert.equal(x.field, "mode\\.nom");
+  assert.equal(x.title, "mode.nom");
+  assert.match(await renderSvg(spec), /temps d'attente/);
+});
+
+test("the workers axis has a tick at each measured count only", () => {
+  const spec = plots.timeVsWorkers([
+    { mode: "a", workers: 1, seconds: 1 },
+    { mode: "a", workers: 2, seconds: 1 },
+  ]);
+  const x = (spec.layer as Array<{ encoding: { x: { axis: { values: number[] } } } }>)[0].encoding.x;
+  assert.deepEqual(x.axis.values, [1, 2]);
+});
