@@ -32,6 +32,7 @@ export {
   crawl,
   extractLinks,
   mapLimit,
+  maxOverlap,
   type DemoServerOptions,
   type FaultOptions,
   type ServerStats,

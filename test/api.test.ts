@@ -27,6 +27,7 @@ test("the public API exports exactly these names", () => {
     "downloadSequential",
     "extractLinks",
     "mapLimit",
+    "maxOverlap",
     "plots",
     "progress",
     "renderSvg",

@@ -92,9 +92,14 @@ export class DemoServer {
     return this.#stats.records();
   }
 
-  /** Starts counting afresh, e.g. before each run of a benchmark. */
+  /**
+   * Starts counting afresh, e.g. before each run of a benchmark. The random draws start
+   * again too: the same requests after each reset meet the same latencies and faults,
+   * so that runs compared side by side face the same "network".
+   */
   resetStats(): void {
     this.#stats.reset();
+    this.#asked.clear();
   }
 
   /** Changes latency and faults for the next requests. */

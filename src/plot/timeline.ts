@@ -47,7 +47,8 @@ export function timeline(rows: readonly Record<string, unknown>[], options: Time
   if (!options.facet) return { ...common, ...size, ...bar };
   return {
     ...common,
-    facet: { row: { field: options.facet, type: "nominal", title: null, sort: null } },
+    // Panels in the order the rows come (vega-lite would sort them by name).
+    facet: { row: { field: options.facet, type: "nominal", title: null, sort: [...new Set(rows.map((r) => r[options.facet!]))] } },
     resolve: { scale: { y: "independent" } },
     spec: { ...size, ...bar },
   };

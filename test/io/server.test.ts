@@ -83,6 +83,20 @@ test("failures are injected at the given rate, with the given statuses, reproduc
   assert.ok(a.every((s) => s === 200 || s === 500 || s === 503));
 });
 
+test("after resetStats the same requests meet the same latencies and faults again", async (t) => {
+  const s = await demoServer({ latencyMs: 0, jitterMs: 50, failureRate: 0.5, seed: 11 });
+  t.after(() => s.close());
+  const run = async () => {
+    s.resetStats();
+    for (let i = 0; i < 12; i++) await get(s.imageUrl(20, 10, "x", i));
+    return s.requests().map((r) => r.status);
+  };
+  const first = await run();
+  const second = await run();
+  assert.deepEqual(second, first, "the same faults");
+  assert.ok(first.some((status) => status !== 200) && first.some((status) => status === 200));
+});
+
 test("a hanging request is never answered until the client gives up, and is not counted as answered", async (t) => {
   const hang = await demoServer({ latencyMs: 0, hangRate: 1 });
   t.after(() => hang.close());

@@ -23,7 +23,9 @@ test("a timeline draws one bar per row from start to end, lanes in row order", a
 test("a facet stacks one panel per value; custom fields are used", async () => {
   const renamed = rows.map(({ start, end, ...rest }) => ({ ...rest, from: start, to: end }));
   const spec = plots.timeline(renamed, { lane: "file", start: "from", end: "to", facet: "mode" });
-  assert.deepEqual((spec.facet as { row: { field: string } }).row.field, "mode");
+  const row = (spec.facet as { row: { field: string; sort: unknown } }).row;
+  assert.equal(row.field, "mode");
+  assert.deepEqual(row.sort, ["séquentiel", "concurrent"], "panels in the order of the rows");
   const inner = (spec.spec as { encoding: Record<string, { field: string }> }).encoding;
   assert.deepEqual([inner.x.field, inner.x2.field], ["from", "to"]);
   assert.match(await renderSvg(spec), /^<svg/);
