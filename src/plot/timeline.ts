@@ -26,13 +26,21 @@ export interface TimelineOptions {
  */
 export function timeline(rows: readonly Record<string, unknown>[], options: TimelineOptions): VegaLiteSpec {
   const start = options.start ?? "start";
+  const laneHeight = options.laneHeight ?? 14;
   const end = options.end ?? "end";
   const bar = {
     mark: { type: "bar", cornerRadius: 2 },
     encoding: {
       x: { field: start, type: "quantitative", title: "secondes" },
       x2: { field: end },
-      y: { field: options.lane, type: "ordinal", title: options.lane, sort: null },
+      y: {
+        field: options.lane,
+        type: "ordinal",
+        title: options.lane,
+        sort: null,
+        // Lanes too thin for a readable name show none; the tooltip still gives it.
+        ...(laneHeight < 10 ? { axis: { labels: false, ticks: false } } : {}),
+      },
       ...(options.color ? { color: { field: options.color, type: "nominal", title: options.color } } : {}),
       tooltip: [
         { field: options.lane },
@@ -42,13 +50,21 @@ export function timeline(rows: readonly Record<string, unknown>[], options: Time
       ],
     },
   };
-  const size = { width: options.width ?? 420, height: { step: options.laneHeight ?? 14 } };
+  const size = { width: options.width ?? 420, height: { step: laneHeight } };
   const common = { $schema: VEGA_LITE_SCHEMA, ...(options.title ? { title: options.title } : {}), data: { values: rows.map((r) => ({ ...r })) } };
   if (!options.facet) return { ...common, ...size, ...bar };
   return {
     ...common,
     // Panels in the order the rows come (vega-lite would sort them by name).
-    facet: { row: { field: options.facet, type: "nominal", title: null, sort: [...new Set(rows.map((r) => r[options.facet!]))] } },
+    facet: {
+      row: {
+        field: options.facet,
+        type: "nominal",
+        title: null,
+        sort: [...new Set(rows.map((r) => r[options.facet!]))],
+        header: { labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelFontWeight: "bold", labelFontSize: 12 },
+      },
+    },
     resolve: { scale: { y: "independent" } },
     spec: { ...size, ...bar },
   };
