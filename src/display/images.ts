@@ -36,7 +36,7 @@ export function imagesBundle(files: readonly string[], options: ImagesOptions = 
     const caption = escapeHtml(String(captions[i]));
     return (
       `<figure style="display:inline-block;margin:4px;text-align:center">` +
-      `<img src="data:${type};base64,${data}" alt="${caption}" style="width:${width}px;display:block">` +
+      `<img src="data:${type};base64,${data}" alt="${caption}" width="${width}" style="display:block">` +
       `<figcaption style="font-size:smaller">${caption}</figcaption></figure>`
     );
   });

@@ -69,7 +69,7 @@ export async function request<T>(
 ): Promise<{ value: T; status: number; attempts: number }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return { ...(await once(url, policy, consume)), attempts: attempt };
+      return { ...(await attemptOnce(url, policy, consume)), attempts: attempt };
     } catch (error) {
       if (attempt > policy.retries || !mayPass(error)) throw error;
       await sleep(policy.retryDelayMs * 2 ** (attempt - 1), undefined, { signal: policy.signal }).catch(() => {
@@ -79,7 +79,7 @@ export async function request<T>(
   }
 }
 
-async function once<T>(
+async function attemptOnce<T>(
   url: string,
   { timeoutMs, signal }: RequestPolicy,
   consume: (response: Response, signal: AbortSignal) => Promise<T>,

@@ -26,6 +26,7 @@ export class Routes {
     }
     const image = /^\/images\/(\d+)\/(\d+)\/([a-z0-9-]+)(?:\/(\d+))?$/.exec(path);
     if (image) return this.#image(Number(image[1]), Number(image[2]), image[3], image[4]);
+    if (path === "/site") return { status: 301, type: "text/plain; charset=utf-8", body: "", headers: { location: "/site/" } };
     if (path.startsWith("/site")) {
       const page = this.site.html(path);
       return page ? html(200, page) : html(404, notFound(path));

@@ -49,6 +49,7 @@ test("the website serves its pages, and 404 for the others", async (t) => {
   assert.equal(server.pageUrls().length, 40);
   for (const url of server.pageUrls().slice(0, 5)) assert.equal((await get(url)).status, 200);
   assert.equal((await get(`${server.url}/site/nowhere.html`)).status, 404);
+  assert.deepEqual((await get(`${server.url}/site`)).body, home.body, "/site redirects to the home page");
   assert.equal((await get(`${server.url}/status/503`)).status, 503);
   assert.equal((await fetch(server.siteUrl, { method: "POST" })).status, 405);
 });

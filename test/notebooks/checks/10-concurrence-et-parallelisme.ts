@@ -19,7 +19,7 @@ export function check(nb: Notebook): void {
   const counts = JSON.parse(parameter(nb, "concurrences")) as number[];
   const tasks = Number(parameter(nb, "nbTaches"));
   const customers = Number(parameter(nb, "clientsParFile"));
-  const cores = Number(/Cette machine a (\d+) cœurs/.exec(streamText(cellWith(nb, "await demoServer(")))?.[1]);
+  const cores = Number(/Cette machine a (\d+) cœurs/.exec(streamText(cellWith(nb, "cœurs utilisables")))?.[1]);
   assert.ok(cores >= 1, "the notebook says how many cores it has");
 
   // The seed's two listings: fetch one page and time it, then parse its links.
