@@ -43,3 +43,24 @@ export class TaskCancelledError extends ConcurrenceError {}
 
 /** The pool was closed; it takes no more tasks. */
 export class PoolClosedError extends ConcurrenceError {}
+
+/** An HTTP request was answered with an error status (4xx or 5xx). */
+export class HttpError extends ConcurrenceError {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly statusText = "",
+  ) {
+    super(`GET ${url} answered ${status}${statusText ? ` ${statusText}` : ""}`);
+  }
+}
+
+/** An HTTP request got no complete answer in time (options.timeoutMs). */
+export class RequestTimeoutError extends ConcurrenceError {
+  constructor(
+    readonly url: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`GET ${url} got no complete answer within ${timeoutMs} ms (options.timeoutMs): raise the timeout or check the server`);
+  }
+}

@@ -11,15 +11,45 @@ export { Process, ProcessPool } from "./processes/index.js";
 export type { PoolOptions, MapOptions } from "./pool/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
-export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions } from "./plot/index.js";
+export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions } from "./plot/index.js";
 export { processInfo, type ProcessInfo, type OsThread } from "./system/index.js";
-export { show, table, progress, Progress, type TableOptions, type Row, type MimeBundle } from "./display/index.js";
+export { show, table, progress, Progress, showImages, type TableOptions, type Row, type MimeBundle, type ImagesOptions } from "./display/index.js";
 export {
   ConcurrenceError,
   NotSelfContainedError,
   WorkerCrashedError,
   TaskCancelledError,
   PoolClosedError,
+  HttpError,
+  RequestTimeoutError,
 } from "./errors.js";
+export {
+  demoServer,
+  DemoServer,
+  downloadFile,
+  downloadSequential,
+  downloadConcurrent,
+  downloadInThreads,
+  crawl,
+  extractLinks,
+  mapLimit,
+  maxOverlap,
+  type DemoServerOptions,
+  type FaultOptions,
+  type ServerStats,
+  type RequestRecord,
+  type RequestOptions,
+  type DownloadJob,
+  type DownloadResult,
+  type DownloadReport,
+  type TimedDownload,
+  type BatchOptions,
+  type ConcurrentOptions,
+  type ThreadDownloadOptions,
+  type CrawlOptions,
+  type CrawlReport,
+  type CrawledPage,
+  type CrawlFailure,
+} from "./io/index.js";
 
 installHooks();

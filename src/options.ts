@@ -1,6 +1,7 @@
 /** Option checks, in one voice: a wrong type is a TypeError, a bad range a RangeError. */
 
-function describe(value: unknown): string {
+/** A value as error messages show it: `0` (number). */
+export function describe(value: unknown): string {
   let shown: string;
   try {
     shown = typeof value === "string" ? JSON.stringify(value) : String(value);
@@ -48,4 +49,24 @@ export function plainObject(name: string, value: unknown): Record<string, unknow
     throw new TypeError(`${name} must be an object, got ${describe(value)}`);
   }
   return value as Record<string, unknown>;
+}
+
+export function numberInRange(name: string, value: unknown, min: number, max: number): number {
+  const wanted = `${name} must be a number from ${min} to ${max}`;
+  if (typeof value !== "number") throw new TypeError(`${wanted}, got ${describe(value)}`);
+  if (!(value >= min && value <= max)) throw new RangeError(`${wanted}, got ${describe(value)}`);
+  return value;
+}
+
+export function integerInRange(name: string, value: unknown, min: number, max: number): number {
+  const wanted = `${name} must be an integer from ${min} to ${max}`;
+  if (typeof value !== "number") throw new TypeError(`${wanted}, got ${describe(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${wanted}, got ${describe(value)}`);
+  return value;
+}
+
+export function nonEmptyString(name: string, value: unknown): string {
+  if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describe(value)}`);
+  if (value.length === 0) throw new RangeError(`${name} must not be empty, got ${describe(value)}`);
+  return value;
 }

@@ -6,28 +6,41 @@ import * as api from "../src/index.js";
 test("the public API exports exactly these names", () => {
   assert.deepEqual(Object.keys(api).sort(), [
     "ConcurrenceError",
+    "DemoServer",
+    "HttpError",
     "NotSelfContainedError",
     "PoolClosedError",
     "Process",
     "ProcessPool",
     "Progress",
+    "RequestTimeoutError",
     "TaskCancelledError",
     "Thread",
     "ThreadPool",
     "WorkerCrashedError",
     "cpuCount",
+    "crawl",
+    "demoServer",
+    "downloadConcurrent",
+    "downloadFile",
+    "downloadInThreads",
+    "downloadSequential",
+    "extractLinks",
+    "mapLimit",
+    "maxOverlap",
     "plots",
     "processInfo",
     "progress",
     "renderSvg",
     "show",
+    "showImages",
     "summarize",
     "sweep",
     "table",
     "timeit",
     "workerCounts",
   ]);
-  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "speedup", "timeVsWorkers"]);
+  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "speedup", "timeVsWorkers", "timeline"]);
 });
 
 test("cpuCount is a positive integer", () => {

@@ -3,3 +3,4 @@ export { table, tableBundle, type Row, type TableOptions } from "./table.js";
 export { progress, Progress } from "./progress.js";
 export { plotBundle, displayBundle, VEGA_LITE_MIME } from "./bundle.js";
 export { publish, KERNEL_WRITER_KEY, type MimeBundle } from "./bridge.js";
+export { showImages, imagesBundle, type ImagesOptions } from "./images.js";

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { cellWith, codeCells, join, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Cell, type Notebook } from "../outputs.js";
+
+function parameter(nb: Notebook, name: string): string {
+  const value = new RegExp(`const ${name} = ([^;]+);`).exec(sourceOf(codeCells(nb)[0]))?.[1];
+  assert.ok(value, `the parameters cell sets ${name}`);
+  return value;
+}
+
+/** The text lines of the one table a cell shows. */
+function tableLines(cell: Cell): string[] {
+  const tables = (cell.outputs ?? []).filter((o) => mimeText(o, "text/html").includes("<table"));
+  assert.equal(tables.length, 1, "the cell shows one table");
+  return mimeText(tables[0], "text/plain").split("\n");
+}
+
+export function check(nb: Notebook): void {
+  const pages = Number(parameter(nb, "pagesDuSite"));
+  const counts = JSON.parse(parameter(nb, "concurrences")) as number[];
+  const tasks = Number(parameter(nb, "nbTaches"));
+  const customers = Number(parameter(nb, "clientsParFile"));
+  const cores = Number(/Cette machine a (\d+) cœurs/.exec(streamText(cellWith(nb, "cœurs utilisables")))?.[1]);
+  assert.ok(cores >= 1, "the notebook says how many cores it has");
+
+  // The seed's two listings: fetch one page and time it, then parse its links.
+  assert.match(streamText(cellWith(nb, "const request = await fetch(")), /^Total Time To Fetch Page: \d+\.\d+ Seconds$/m);
+  const parsed = streamText(cellWith(nb, "cheerio.load("));
+  assert.match(parsed, /^Total Time To Fetch Page: \d+\.\d+ Seconds\nTotal Execution Time: \d+\.\d+ Seconds$/m);
+  const raw = Number(/^(\d+) liens trouvés : /m.exec(parsed)?.[1]);
+  assert.ok(raw >= 3, "the home page's links are found");
+  assert.match(parsed, /il faudrait environ \d+ heures/);
+  const resolved = streamText(cellWith(nb, "extractLinks(html"));
+  const distinct = /^(\d+) liens bruts -> (\d+) pages distinctes/m.exec(resolved);
+  assert.ok(distinct && Number(distinct[1]) === raw && Number(distinct[2]) < raw, resolved);
+  assert.equal(resolved.split("\n").filter((l) => /^ {2}http:\/\/127\.0\.0\.1:\d+\/site\//.test(l)).length, Number(distinct[2]));
+
+  // The crawl: every page of the site at every concurrency, the broken links found, the limit held.
+  const crawlCell = cellWith(nb, "crawl(server.siteUrl");
+  const lines = tableLines(crawlCell);
+  const broken = Number(/\((\d+) liens morts y sont cachés\)/.exec(lines[0])?.[1]);
+  assert.ok(broken > 0, "the site hides broken links");
+  const rows = lines.map((l) => l.trim().split(/\s+/).map(Number)).filter((r) => r.length === 7 && r.every(Number.isFinite));
+  assert.deepEqual(rows.map((r) => r[0]), counts, "one row per concurrency");
+  for (const [n, , found, dead, , , flying] of rows) {
+    assert.equal(found, pages, `concurrency ${n} finds every page`);
+    assert.equal(dead, broken, `concurrency ${n} reports every broken link`);
+    if (n === 1) assert.equal(flying, 1, "the sequential crawler fetches one page at a time");
+    else assert.ok(flying > 1 && flying <= n, `concurrency ${n}: ${flying} pages in flight at most`);
+  }
+
+  // CPU against I/O: overlap, measured by each task's own clock.
+  const overlap = new Map(
+    tableLines(cellWith(nb, "const taches:"))
+      .map((l) => /^(CPU|E\/S)\s+(.+?)\s+\d+\.\d+\s+(\d+)$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [`${m[1]} ${m[2]}`, Number(m[3])]),
+  );
+  assert.equal(overlap.size, 6);
+  assert.equal(overlap.get("CPU séquentiel"), 1);
+  assert.equal(overlap.get("CPU concurrent (async)"), 1, "CPU tasks on the event loop never run at the same time");
+  assert.equal(overlap.get("E/S séquentiel"), 1);
+  assert.equal(overlap.get("E/S concurrent (async)"), tasks, "I/O tasks on the event loop all wait at once");
+  assert.equal(overlap.get("CPU parallèle (threads)"), Math.min(cores, tasks), "threads compute at the same time");
+  assert.match(streamText(cellWith(nb, "plots.bars(")), /^CPU : accélération du concurrent \d+\.\d\d \(1 = aucun gain\), du parallèle \d+\.\d\d/m);
+
+  // The bakery: one baker alternates the queues, serving one customer at a time; two serve two at once.
+  const bakery = tableLines(cellWith(nb, "function boulangere("));
+  const one = bakery.find((l) => l.startsWith("concurrence"));
+  const two = bakery.find((l) => l.startsWith("parallélisme"));
+  assert.match(one ?? "", new RegExp(`\\s1\\s+${2 * customers}\\s+\\d+\\.\\d+\\s+1\\s+A-1 B-1 A-2 B-2`));
+  assert.match(two ?? "", new RegExp(`\\s2\\s+${2 * customers}\\s+\\d+\\.\\d+\\s+2\\s+A-1 A-2 A-3`));
+  assert.match(streamText(cellWith(nb, "La boulangerie : qui sert qui")), /accélération \d+\.\d\d/);
+
+  // Four plots; the GPU paragraph points to the GPU notebook.
+  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 4);
+  const prose = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => join(c.source)).join("\n");
+  assert.match(prose, /\]\(06-programmation-gpu\.ipynb\)/);
+}
