@@ -49,3 +49,10 @@ export function plainObject(name: string, value: unknown): Record<string, unknow
   }
   return value as Record<string, unknown>;
 }
+
+export function booleanOption(name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") {
+    throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
+  }
+  return value;
+}

@@ -15,6 +15,7 @@ test("the public API exports exactly these names", () => {
     "Thread",
     "ThreadPool",
     "WorkerCrashedError",
+    "clearOutput",
     "cpuCount",
     "plots",
     "progress",

@@ -78,6 +78,11 @@ export class KernelSession {
     return (await this.#command({ op: "collect", msg_id: msgId, timeout })) as unknown as Execution;
   }
 
+  /** Waits until the execution `msgId` prints `text`: then its code surely runs. */
+  async until(msgId: string, text: string, timeout = 60): Promise<void> {
+    await this.#command({ op: "until", msg_id: msgId, text, timeout });
+  }
+
   /** Any other shell (or control) request, e.g. complete_request. */
   async request(type: string, content: Record<string, unknown>, channel: "shell" | "control" = "shell"): Promise<Execution> {
     return (await this.#command({ op: "request", type, content, channel })) as unknown as Execution;
