@@ -140,3 +140,13 @@ export function streamOf(execution: Execution, name = "stdout"): string {
     .map((o) => String(o.content.text))
     .join("");
 }
+
+/** Whether process `pid` runs (Linux): a zombie, exited but not yet reaped by its parent, does not. */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}

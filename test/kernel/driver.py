@@ -87,6 +87,16 @@ def main():
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
     answer({"ready": True, "pid": km.provisioner.process.pid})
+    try:
+        serve(km, kc)
+    finally:
+        # The test ended without a shutdown (it failed, or was killed): leave no kernel behind.
+        if km.is_alive():
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+def serve(km, kc):
     for line in sys.stdin:
         command = json.loads(line)
         op = command["op"]

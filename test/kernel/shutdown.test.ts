@@ -1,19 +1,8 @@
 // shutdown_request, as JupyterLab sends it when a notebook is closed: the kernel answers,
 // exits by itself, and leaves no thread or process behind, even busy ones.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { descendants, KernelSession } from "../helpers/kernel.js";
-
-/** Running (a zombie, exited but not yet reaped by its parent, is not). */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
-}
+import { descendants, isRunning as alive, KernelSession } from "../helpers/kernel.js";
 
 async function waitUntil(condition: () => boolean, seconds: number): Promise<boolean> {
   const deadline = Date.now() + seconds * 1000;
