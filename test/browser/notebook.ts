@@ -3,9 +3,9 @@
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 // Globals of the page, for the functions that run there: the project compiles without the DOM library.
-declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-declare const window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-declare const MutationObserver: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const document: any;
+declare const window: any;
+declare const MutationObserver: any;
 
 /** Headless, and quiet: no sandbox (containers run as root), no GPU, no calls home. */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
