@@ -1,4 +1,5 @@
 import { format } from "node:util";
+import { hintFor } from "./hints.js";
 
 /** The content of a Jupyter `error` message and of an execute_reply with status "error". */
 export interface ErrorContent {
@@ -53,6 +54,8 @@ function diagnosticsError(diagnostics: ExecutionRecord["diagnostics"], code: str
     const gutter = String(line).padStart(4);
     return [`Line ${line}, column ${column}: ${message}`, `${gutter} | ${source}`, `${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, column - 1))}^`];
   });
+  const hints = new Set(diagnostics.map((d) => hintFor(d.message)).filter((h) => h !== undefined));
+  traceback.push(...[...hints].map((hint) => `Hint: ${hint}`));
   const first = diagnostics[0];
   const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
   return { ename: "TypeScriptError", evalue: `${first.line}:${first.column} - ${first.message}${more}`, traceback };

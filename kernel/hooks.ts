@@ -12,6 +12,7 @@ interface KernelHooks {
 
 const HOOKS_KEY = Symbol.for("concurrence.kernel-hooks");
 const WRITER_KEY = Symbol.for("concurrence.kernel-display");
+const CLEAR_KEY = Symbol.for("concurrence.kernel-clear-output");
 const CELL_ID_KEY = Symbol.for("concurrence.cell-id");
 
 export function kernelHooks(): KernelHooks | undefined {
@@ -29,8 +30,12 @@ export async function beginCell(cellId: string | undefined): Promise<void> {
   await kernelHooks()?.beginCell(cellId);
 }
 
-/** Displays of the library and of tslab's own `display` API both reach the running cell. */
-export function setDisplayWriter(writer: Writer): void {
+/**
+ * Displays of the library and of tslab's own `display` API both reach the running cell,
+ * and so does the library's clearOutput().
+ */
+export function setCellOutput(writer: Writer, clear: (wait: boolean) => void): void {
   (globalThis as Record<symbol, unknown>)[WRITER_KEY] = writer;
+  (globalThis as Record<symbol, unknown>)[CLEAR_KEY] = clear;
   (tslabJupyter as { lastWriteDisplayData: Writer }).lastWriteDisplayData = writer;
 }

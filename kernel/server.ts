@@ -2,11 +2,21 @@ import { inspect } from "node:util";
 import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter";
 import type { Executor } from "tslab/dist/executor";
 import { ExecutionRecord, type ErrorContent } from "./errors.js";
-import { beginCell, kernelHooks, setDisplayWriter } from "./hooks.js";
+import { History, type HistoryRequest } from "./history.js";
+import { beginCell, kernelHooks, setCellOutput } from "./hooks.js";
+import { completeness, helpTarget } from "./source.js";
+import { messageType, WireMessage } from "./wire.js";
 
 type Message = Parameters<ZmqServer["handleExecute"]>[1];
 type Socket = Parameters<ZmqServer["handleExecute"]>[0];
+type Router = Parameters<ZmqServer["handleShellMessage"]>[0];
 type Writer = Parameters<JupyterHandlerImpl["handleExecute"]>[2];
+/** A request, parsed by tslab or by wire.ts: both can be answered. */
+interface Request {
+  content: object;
+  metadata: object;
+  createReply(): { header: { msg_type: string }; content: object; signAndSend(key: string, sock: unknown): void };
+}
 
 interface ExecuteContent {
   code: string;
@@ -18,8 +28,9 @@ interface ExecuteContent {
 /**
  * tslab's ZMQ server with the protocol fixed where plain tslab 1.0.22 breaks it:
  * replies carry `status`, errors carry ename/evalue/traceback and an `error` message,
- * the last value is an execute_result (with a rich bundle for plots), and stop_on_error
- * is respected. Executions run one at a time, in arrival order.
+ * the last value is an execute_result (with a rich bundle for plots), stop_on_error
+ * is respected, is_complete knows invalid code, `name?` pages help, and the requests
+ * tslab ignores (history, interrupt) are answered. Executions run one at a time, in order.
  */
 export class ConcurrenceServer extends ZmqServer {
   readonly #executor: Executor;
@@ -29,8 +40,18 @@ export class ConcurrenceServer extends ZmqServer {
   #count = 0;
   /** Bumped by an error when stop_on_error: requests that arrived before it are aborted. */
   #errorEpoch = 0;
-  /** Rejects what the kernel itself awaits for the running cell (its last value) on interrupt. */
+  /** Aborted by the next interrupt: an execution keeps the signal of its start. */
   #interrupted = new AbortController();
+  readonly #history = new History();
+  /** Requests that tslab's server does not route. */
+  readonly #more: Record<string, (sock: Router, msg: WireMessage) => void> = {
+    history_request: (sock, msg) =>
+      this.#reply(sock, msg, "history_reply", { status: "ok", history: this.#history.query(msg.content as HistoryRequest) }),
+    interrupt_request: (sock, msg) => {
+      this.interrupt();
+      this.#reply(sock, msg, "interrupt_reply", { status: "ok" });
+    },
+  };
 
   constructor(executor: Executor, configPath: string, implementationVersion: string) {
     const handler = new JupyterHandlerImpl(executor, false);
@@ -46,6 +67,23 @@ export class ConcurrenceServer extends ZmqServer {
     kernelHooks()?.interrupt(new Error("interrupted by the kernel's stop button"));
     this.#interrupted.abort(new Error("Interrupted asynchronously"));
     this.#interrupted = new AbortController();
+  }
+
+  override async handleShellMessage(sock: Router, ...frames: Buffer[]): Promise<void> {
+    const handle = this.#more[messageType(frames) ?? ""];
+    if (!handle) return super.handleShellMessage(sock, ...frames);
+    let msg: WireMessage;
+    try {
+      msg = WireMessage.parse(this.connInfo.key, frames);
+    } catch (error) {
+      return void console.error(`concurrence kernel: ignored a request: ${(error as Error).message}`);
+    }
+    this.publishStatus("busy", msg as unknown as Message);
+    try {
+      handle(sock, msg);
+    } finally {
+      this.publishStatus("idle", msg as unknown as Message);
+    }
   }
 
   override handleKernelInfo(sock: Socket, msg: Message): void {
@@ -66,6 +104,10 @@ export class ConcurrenceServer extends ZmqServer {
     const run = this.#queue.then(() => this.#execute(sock, msg, epoch));
     this.#queue = run.catch(() => {});
     await run;
+  }
+
+  override handleIsComplete(sock: Socket, msg: Message): void {
+    this.#reply(sock, msg, "is_complete_reply", completeness((msg.content as { code: string }).code));
   }
 
   override handleCommInfoRequest(sock: Socket, msg: Message): void {
@@ -90,10 +132,13 @@ export class ConcurrenceServer extends ZmqServer {
       this.#reply(sock, msg, "execute_reply", { status: "aborted", execution_count: this.#count });
       return;
     }
+    const interrupted = this.#interrupted.signal;
     const silent = Boolean(content.silent);
-    if (content.store_history !== false && !silent) this.#count++;
+    if (content.store_history !== false && !silent) this.#history.add(++this.#count, content.code);
     const count = this.#count;
     this.#publish(msg, "execute_input", { code: content.code, execution_count: count });
+    const help = helpTarget(content.code);
+    if (help !== undefined) return this.#help(sock, msg, help, count);
 
     this.#routeOutput(msg, silent);
     const record = new ExecutionRecord();
@@ -101,9 +146,11 @@ export class ConcurrenceServer extends ZmqServer {
     let ok: boolean;
     try {
       await beginCell(cellId(msg));
+      // The stop button pressed while the previous run's resources were being disposed of.
+      if (interrupted.aborted) throw interrupted.reason;
       ok = await this.#executor.execute(content.code);
       // A promise as the last value is awaited, as in Deno's kernel: `pool.map(f, xs)` shows the array.
-      if (ok && isPromise(record.value)) record.value = await abortable(record.value, this.#interrupted.signal);
+      if (ok && isPromise(record.value)) record.value = await abortable(record.value, interrupted);
       await kernelHooks()?.settle();
     } catch (error) {
       record.console.error(error);
@@ -114,6 +161,7 @@ export class ConcurrenceServer extends ZmqServer {
       if (record.hasValue && record.value !== undefined && !silent) {
         const data = (await bundleFor(record.value)) ?? { "text/plain": inspect(record.value) };
         this.#publish(msg, "execute_result", { execution_count: count, data, metadata: {} });
+        this.#history.setOutput(count, String(data["text/plain"] ?? ""));
       }
       this.#reply(sock, msg, "execute_reply", { status: "ok", execution_count: count, user_expressions: {}, payload: [] });
       return;
@@ -122,6 +170,16 @@ export class ConcurrenceServer extends ZmqServer {
     if (!silent) this.#publish(msg, "error", error);
     if (content.stop_on_error !== false) this.#errorEpoch++;
     this.#reply(sock, msg, "execute_reply", { status: "error", execution_count: count, ...error });
+  }
+
+  /** `name?` shows what the type checker knows of `name` in the pager, as IPython does. */
+  #help(sock: Socket, msg: Message, name: string, count: number): void {
+    // A name the checker cannot resolve has a quick info of kind "" (type `any`).
+    const known = Boolean(this.#executor.inspect(name, name.length)?.kind);
+    const info = known ? this.#handler.handleInspect({ code: name, cursor_pos: name.length, detail_level: 0 }) : undefined;
+    const payload = info?.found ? [{ source: "page", data: info.data, start: 0 }] : [];
+    if (!info?.found) this.#publish(msg, "stream", { name: "stdout", text: `Nothing is known about \`${name}\` here.\n` });
+    this.#reply(sock, msg, "execute_reply", { status: "ok", execution_count: count, user_expressions: {}, payload });
   }
 
   /** This cell's prints and displays go to this cell. */
@@ -134,17 +192,19 @@ export class ConcurrenceServer extends ZmqServer {
     };
     process.stdout.write = this.#handler.createWriteToIopub("stdout", writeStream) as typeof process.stdout.write;
     process.stderr.write = this.#handler.createWriteToIopub("stderr", writeStream) as typeof process.stderr.write;
-    setDisplayWriter(writeDisplay);
+    setCellOutput(writeDisplay, (wait) => {
+      if (!silent) this.#publish(msg, "clear_output", { wait });
+    });
   }
 
-  #publish(parent: Message, type: string, content: object): void {
+  #publish(parent: Request, type: string, content: object): void {
     const message = parent.createReply();
     message.header.msg_type = type;
     message.content = content;
     message.signAndSend(this.connInfo.key, this.iopub);
   }
 
-  #reply(sock: Socket, parent: Message, type: string, content: object): void {
+  #reply(sock: Socket, parent: Request, type: string, content: object): void {
     const message = parent.createReply();
     message.header.msg_type = type;
     message.content = content;
@@ -159,7 +219,7 @@ export const executorConsole = {
   error: (first: unknown, ...rest: unknown[]) => current.console.error(first, ...rest),
 };
 
-function cellId(msg: Message): string | undefined {
+function cellId(msg: Request): string | undefined {
   const meta = msg.metadata as { cellId?: unknown; cell_id?: unknown };
   const id = meta.cellId ?? meta.cell_id;
   return typeof id === "string" ? id : undefined;

@@ -1,29 +1,37 @@
 // `npm start`: does whatever setup is missing, then serves the course in JupyterLab on 127.0.0.1.
+// Another folder: npm start -- --ServerApp.root_dir=/path/to/notebooks
 import { spawn } from "node:child_process";
 import { KERNEL_NAME, NOTEBOOKS, venvBin } from "./paths.js";
 import { setup } from "./setup.js";
 
-function main(): void {
-  setup();
-  const args = [
+/** JupyterLab's arguments: ours, then the user's, which may name their own root folder. */
+export function labArguments(userArgs: string[]): string[] {
+  const ownRoot = userArgs.some((a) => /^--(ServerApp\.root_dir|ServerApp\.notebook_dir|notebook-dir)\b/.test(a));
+  return [
     "lab",
     "--ServerApp.ip=127.0.0.1",
-    `--ServerApp.root_dir=${NOTEBOOKS}`,
+    ...(ownRoot ? [] : [`--ServerApp.root_dir=${NOTEBOOKS}`]),
     `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`,
     // Containers and CI machines often run as root, which Jupyter refuses unless told.
     ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
-    ...process.argv.slice(2), // e.g. npm start -- --port=8890 --no-browser
+    ...userArgs, // e.g. npm start -- --port=8890 --no-browser
   ];
-  const lab = spawn(venvBin("jupyter"), args, { stdio: "inherit" });
+}
+
+function main(): void {
+  setup();
+  const lab = spawn(venvBin("jupyter"), labArguments(process.argv.slice(2)), { stdio: "inherit" });
   // Ctrl+C reaches JupyterLab directly (same process group), which asks before it stops.
   process.on("SIGINT", () => {});
   process.on("SIGTERM", () => lab.kill("SIGTERM"));
   lab.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-try {
-  main();
-} catch (error) {
-  console.error(`npm start failed: ${(error as Error).message}`);
-  process.exit(1);
+if (require.main === module) {
+  try {
+    main();
+  } catch (error) {
+    console.error(`npm start failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }

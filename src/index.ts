@@ -13,7 +13,7 @@ export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions
 export * as plots from "./plots.js";
 export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions } from "./plot/index.js";
 export { processInfo, type ProcessInfo, type OsThread } from "./system/index.js";
-export { show, table, progress, Progress, showImages, type TableOptions, type Row, type MimeBundle, type ImagesOptions } from "./display/index.js";
+export { show, table, progress, Progress, showImages, clearOutput, type TableOptions, type Row, type MimeBundle, type ImagesOptions, type ClearOutputOptions } from "./display/index.js";
 export {
   ConcurrenceError,
   NotSelfContainedError,

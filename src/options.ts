@@ -70,3 +70,10 @@ export function nonEmptyString(name: string, value: unknown): string {
   if (value.length === 0) throw new RangeError(`${name} must not be empty, got ${describe(value)}`);
   return value;
 }
+
+export function booleanOption(name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") {
+    throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
+  }
+  return value;
+}

@@ -18,6 +18,7 @@ test("the public API exports exactly these names", () => {
     "Thread",
     "ThreadPool",
     "WorkerCrashedError",
+    "clearOutput",
     "cpuCount",
     "crawl",
     "demoServer",

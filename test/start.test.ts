@@ -6,7 +6,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { PROJECT_ROOT } from "../scripts/paths.js";
+import { NOTEBOOKS, PROJECT_ROOT } from "../scripts/paths.js";
+import { labArguments } from "../scripts/start.js";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,4 +66,12 @@ test("npm start serves JupyterLab on 127.0.0.1 with the kernel TypeScript (concu
     lab.kill("SIGTERM");
     await exited;
   }
+});
+
+test("npm start serves notebooks/ unless given another folder", () => {
+  const roots = (args: string[]) => labArguments(args).filter((a) => /^--(ServerApp\.root_dir|notebook-dir)/.test(a));
+  assert.deepEqual(roots([]), [`--ServerApp.root_dir=${NOTEBOOKS}`]);
+  assert.deepEqual(roots(["--ServerApp.root_dir=/srv/cours"]), ["--ServerApp.root_dir=/srv/cours"]);
+  assert.deepEqual(roots(["--notebook-dir=/srv/cours"]), ["--notebook-dir=/srv/cours"]);
+  assert.ok(labArguments([]).includes("--ServerApp.ip=127.0.0.1"));
 });

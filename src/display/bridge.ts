@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { booleanOption, plainObject } from "../options.js";
 
 /** A Jupyter MIME bundle: MIME type -> content. */
 export type MimeBundle = Record<string, unknown>;
@@ -40,5 +41,35 @@ export function publish(bundle: MimeBundle, options: { displayId?: string; updat
   }
   const transient = options.displayId ? { display_id: options.displayId } : {};
   writer({ data: bundle, metadata: {}, transient }, options.update ?? false);
+  return true;
+}
+
+/** Set by the project's kernel (kernel/) for each execution: clears that cell's outputs. */
+export const KERNEL_CLEAR_KEY = Symbol.for("concurrence.kernel-clear-output");
+
+export interface ClearOutputOptions {
+  /**
+   * Wait until the next output arrives before clearing, so that a cell redrawn in a loop
+   * does not flicker (IPython's `clear_output(wait=True)`). @default false
+   */
+  wait?: boolean;
+}
+
+/**
+ * Clears the running cell's outputs, like IPython's `clear_output`. Outside the concurrence
+ * kernel there is nothing to clear, and it returns false.
+ * @example
+ * for (let step = 1; step <= 3; step++) {
+ *   clearOutput({ wait: true }); // the previous step's line goes when this one arrives
+ *   console.log(`étape ${step}/3`);
+ *   await new Promise((r) => setTimeout(r, 500));
+ * }
+ */
+export function clearOutput(options: ClearOutputOptions = {}): boolean {
+  const { wait = false } = plainObject("options", options) as ClearOutputOptions;
+  booleanOption("options.wait", wait);
+  const clear = (globalThis as Record<symbol, unknown>)[KERNEL_CLEAR_KEY];
+  if (typeof clear !== "function") return false;
+  (clear as (wait: boolean) => void)(wait);
   return true;
 }

@@ -2,5 +2,5 @@ export { show } from "./show.js";
 export { table, tableBundle, type Row, type TableOptions } from "./table.js";
 export { progress, Progress } from "./progress.js";
 export { plotBundle, displayBundle, VEGA_LITE_MIME } from "./bundle.js";
-export { publish, KERNEL_WRITER_KEY, type MimeBundle } from "./bridge.js";
+export { publish, clearOutput, KERNEL_WRITER_KEY, KERNEL_CLEAR_KEY, type MimeBundle, type ClearOutputOptions } from "./bridge.js";
 export { showImages, imagesBundle, type ImagesOptions } from "./images.js";

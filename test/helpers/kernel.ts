@@ -78,6 +78,11 @@ export class KernelSession {
     return (await this.#command({ op: "collect", msg_id: msgId, timeout })) as unknown as Execution;
   }
 
+  /** Waits until the execution `msgId` prints `text`: then its code surely runs. */
+  async until(msgId: string, text: string, timeout = 60): Promise<void> {
+    await this.#command({ op: "until", msg_id: msgId, text, timeout });
+  }
+
   /** Any other shell (or control) request, e.g. complete_request. */
   async request(type: string, content: Record<string, unknown>, channel: "shell" | "control" = "shell"): Promise<Execution> {
     return (await this.#command({ op: "request", type, content, channel })) as unknown as Execution;
@@ -134,4 +139,14 @@ export function streamOf(execution: Execution, name = "stdout"): string {
     .filter((o) => o.msg_type === "stream" && o.content.name === name)
     .map((o) => String(o.content.text))
     .join("");
+}
+
+/** Whether process `pid` runs (Linux): a zombie, exited but not yet reaped by its parent, does not. */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
 }

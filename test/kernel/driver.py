@@ -1,7 +1,7 @@
 """Drives one concurrence kernel for the tests, with jupyter_client.
 
 Started by test/helpers/kernel.ts: one JSON command per line on stdin, one JSON answer per
-line on stdout. Commands: send, collect, interrupt, request, shutdown.
+line on stdout. Commands: send, collect, until, interrupt, request, shutdown.
 """
 import json
 import sys
@@ -13,6 +13,34 @@ from jupyter_client.manager import KernelManager
 def answer(value):
     sys.stdout.write(json.dumps(value) + "\n")
     sys.stdout.flush()
+
+
+# iopub messages read by `until`, kept for the `collect` that follows.
+pending = []
+
+
+def next_iopub(kc, timeout):
+    if pending:
+        return pending.pop(0)
+    return kc.get_iopub_msg(timeout=timeout)
+
+
+def until(kc, msg_id, text, timeout):
+    """Waits until the request msg_id prints `text` (e.g. a cell saying it is in its loop)."""
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.05)
+        except Exception:
+            continue
+        seen.append(msg)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                and text in msg["content"]["text"]):
+            pending.extend(seen)
+            return {"ok": True}
+    pending.extend(seen)
+    return {"error": f"{msg_id} did not print {text!r} within {timeout} s"}
 
 
 def collect(kc, msg_id, timeout):
@@ -34,7 +62,7 @@ def collect(kc, msg_id, timeout):
             except Exception:
                 pass
         try:
-            msg = kc.get_iopub_msg(timeout=min(left, 0.05))
+            msg = next_iopub(kc, min(left, 0.05))
         except Exception:
             continue
         if msg["parent_header"].get("msg_id") != msg_id:
@@ -59,6 +87,16 @@ def main():
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
     answer({"ready": True, "pid": km.provisioner.process.pid})
+    try:
+        serve(km, kc)
+    finally:
+        # The test ended without a shutdown (it failed, or was killed): leave no kernel behind.
+        if km.is_alive():
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+def serve(km, kc):
     for line in sys.stdin:
         command = json.loads(line)
         op = command["op"]
@@ -84,6 +122,8 @@ def main():
                     answer(collect(kc, msg_id, command.get("timeout", 60)))
         elif op == "collect":
             answer(collect(kc, command["msg_id"], command.get("timeout", 60)))
+        elif op == "until":
+            answer(until(kc, command["msg_id"], command["text"], command.get("timeout", 60)))
         elif op == "interrupt":
             km.interrupt_kernel()
             answer({"ok": True})
