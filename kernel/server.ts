@@ -4,7 +4,7 @@ import type { Executor } from "tslab/dist/executor";
 import { ExecutionRecord, type ErrorContent } from "./errors.js";
 import { History, type HistoryRequest } from "./history.js";
 import { beginCell, kernelHooks, setCellOutput } from "./hooks.js";
-import { completeness, helpTarget } from "./source.js";
+import { completeness, expandShorthands, helpTarget } from "./source.js";
 import { messageType, WireMessage } from "./wire.js";
 
 type Message = Parameters<ZmqServer["handleExecute"]>[1];
@@ -148,7 +148,7 @@ export class ConcurrenceServer extends ZmqServer {
       await beginCell(cellId(msg));
       // The stop button pressed while the previous run's resources were being disposed of.
       if (interrupted.aborted) throw interrupted.reason;
-      ok = await this.#executor.execute(content.code);
+      ok = await this.#executor.execute(expandShorthands(content.code));
       // A promise as the last value is awaited, as in Deno's kernel: `pool.map(f, xs)` shows the array.
       if (ok && isPromise(record.value)) record.value = await abortable(record.value, interrupted);
       await kernelHooks()?.settle();

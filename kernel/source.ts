@@ -29,3 +29,23 @@ export function helpTarget(code: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * `{ name }` written as `{ name: name }`, which means the same. tslab rewrites a use of another
+ * cell's variable `name` to `exports.name`, but misses the shorthand form, which then fails with
+ * "name is not defined". Columns after an expansion on the same line shift in diagnostics.
+ */
+export function expandShorthands(code: string): string {
+  const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const names: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isShorthandPropertyAssignment(node)) names.push(node.name);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let expanded = code;
+  for (const name of names.reverse()) {
+    expanded = `${expanded.slice(0, name.end)}: ${name.text}${expanded.slice(name.end)}`;
+  }
+  return expanded;
+}

@@ -89,3 +89,14 @@ test("history_request gives the session's inputs and results", { timeout: 60_000
   assert.equal(reply.status, "ok");
   assert.deepEqual(reply.history, [[1, line, ["6 * 7", "42"]]]);
 });
+
+test("another cell's variable can be used in shorthand properties", { timeout: 60_000 }, async () => {
+  assert.equal((await kernel.execute("const chunksize = 3;\nlet total = 0;")).reply.status, "ok");
+  const object = await kernel.execute("({ chunksize, twice: 2 * chunksize })");
+  assert.equal(object.reply.status, "ok", JSON.stringify(object.reply));
+  assert.deepEqual(object.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "{ chunksize: 3, twice: 6 }" });
+  const assigned = await kernel.execute("({ total } = { total: 42 });\ntotal");
+  assert.deepEqual(assigned.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "42" });
+  const destructured = await kernel.execute("const { chunksize: size } = { chunksize };\nsize + 1");
+  assert.deepEqual(destructured.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "4" });
+});
