@@ -8,16 +8,22 @@ const CHANNEL = "concurrence:thread-output";
 
 type OutputMessage = { token: string; fd: 1 | 2; text: string } | { token: string; done: true };
 
-/** In a worker: sends process.stdout/stderr writes to the main thread, tagged with the running task. */
-export function relayWorkerOutput(): { begin(token: string | undefined): void; end(): void } {
+/**
+ * In a worker: sends process.stdout/stderr writes to the main thread, tagged with the running task.
+ * `end()` says whether the task printed; only then does it send the "done" mark that the main
+ * thread waits for (a silent task costs no extra message).
+ */
+export function relayWorkerOutput(): { begin(token: string | undefined): void; end(): boolean } {
   const channel = new BroadcastChannel(CHANNEL);
   channel.unref();
   let token = "";
+  let printed = false;
   const decoder = new TextDecoder();
   for (const fd of [1, 2] as const) {
     const stream = fd === 1 ? process.stdout : process.stderr;
     stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       const text = typeof chunk === "string" ? chunk : decoder.decode(chunk);
+      printed = true;
       channel.postMessage({ token, fd, text } satisfies OutputMessage);
       const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
       callback?.();
@@ -25,8 +31,14 @@ export function relayWorkerOutput(): { begin(token: string | undefined): void; e
     }) as typeof stream.write;
   }
   return {
-    begin: (next) => (token = next ?? ""),
-    end: () => channel.postMessage({ token, done: true } satisfies OutputMessage),
+    begin: (next) => {
+      token = next ?? "";
+      printed = false;
+    },
+    end: () => {
+      if (printed) channel.postMessage({ token, done: true } satisfies OutputMessage);
+      return printed;
+    },
   };
 }
 
@@ -51,10 +63,13 @@ function listen(): void {
   };
 }
 
+const prefix = randomUUID();
+let tokens = 0;
+
 /** A token for one task: its output is known complete when `outputDone(token)` resolves. */
 export function newOutputToken(): string {
   listen();
-  return randomUUID();
+  return `${prefix}:${tokens++}`;
 }
 
 /** Resolves once the worker said it sent all of the task's output, or after `timeoutMs` if it never does (a crash). */

@@ -1,0 +1,227 @@
+import { PoolClosedError, TaskCancelledError, TaskTimeoutError } from "../errors.js";
+import { isArray, isIterable } from "../options.js";
+import { register } from "../runtime/registry.js";
+import { encodeArgs, revive, type Target } from "../sync/wire.js";
+import type { TaskOutcome } from "../task/compile.js";
+import { functionSource } from "../task/source.js";
+import { functionId } from "../task/table.js";
+import { fromTransferableError } from "../task/transfer.js";
+import { chunked } from "./chunks.js";
+import { asCompleted } from "./iterate.js";
+import { mapChunksize, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
+import { StatsRecorder, type PoolStats } from "./stats.js";
+import { makeTask, rejectedTask, type Task } from "./task.js";
+
+/** One task as a pool hands it to its workers: a function's number and source, and its input. */
+export interface Job {
+  fn: number;
+  source: string;
+  args?: unknown[];
+  chunk?: unknown[];
+  wired: boolean;
+}
+
+export type JobOutcome = TaskOutcome;
+
+type AnyFunction = (...args: never[]) => unknown;
+
+/**
+ * What ThreadPool and ProcessPool share: Python's `Pool` / `Executor` API on top of a way to run
+ * one job in a worker (`execute`). Each task gets an AbortController: cancel(), its signal, its
+ * timeout, the stop button and terminate() all abort it, and the worker running it is stopped.
+ */
+export abstract class Pool implements AsyncDisposable {
+  readonly workers: number;
+  readonly #unregister: () => void;
+  readonly #live = new Set<AbortController>();
+  readonly #stats = new StatsRecorder();
+  #closed = false;
+  #drained: Array<() => void> = [];
+
+  /** Where jobs run: a process cannot share memory, a thread can. */
+  protected abstract readonly target: Target;
+  /** Runs `job`; on `signal`, stops it (dropping it, or stopping its worker) and rejects. */
+  protected abstract execute(job: Job, signal: AbortSignal): Promise<JobOutcome>;
+  /** Jobs waiting for a worker. */
+  protected abstract queued(): number;
+  /** Ends the workers: after their jobs (`force` false) or now. */
+  protected abstract stopWorkers(force: boolean): Promise<void>;
+
+  constructor(options: PoolOptions = {}) {
+    this.workers = poolWorkers(options);
+    this.#unregister = register(this);
+  }
+
+  /** Runs `fn(...args)` in a worker. Gives a Task: a promise of the result that can be cancelled. */
+  submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Task<Awaited<R>> {
+    return this.apply(fn, args);
+  }
+
+  /**
+   * Like `submit`, with options: a `timeout` (ms) and an AbortSignal.
+   * @example pool.apply(slow, [42], { timeout: 1000 })
+   */
+  apply<A extends unknown[], R>(fn: (...args: A) => R, args: A = [] as unknown as A, options: TaskOptions = {}): Task<Awaited<R>> {
+    try {
+      isArray("args", args);
+      const opts = taskOptions(options);
+      return this.#launch(this.#prepare(functionSource(fn, "fn"), "args", args), opts) as Task<Awaited<R>>;
+    } catch (error) {
+      return rejectedTask(error);
+    }
+  }
+
+  /**
+   * `fn` applied to every item in parallel; results keep the order of `items` (Python's `Pool.map`).
+   * If one fails, the others are cancelled and the map rejects with that error.
+   */
+  async map<T, R>(fn: (item: T) => R, items: Iterable<T>, options: MapOptions = {}): Promise<Array<Awaited<R>>> {
+    const tasks = this.#chunkTasks(fn as AnyFunction, items, options);
+    try {
+      return (await Promise.all(tasks)).flat() as Array<Awaited<R>>;
+    } catch (error) {
+      for (const task of tasks) task.cancel("another task of the same map failed");
+      throw error;
+    }
+  }
+
+  /**
+   * `fn` applied to every item in parallel; results come as soon as they are ready, in any order
+   * (Python's `imap_unordered`). Leaving the loop early cancels what is left.
+   *
+   * @example
+   * for await (const result of pool.imapUnordered(work, items)) console.log(result);
+   */
+  imapUnordered<T, R>(fn: (item: T) => R, items: Iterable<T>, options: MapOptions = {}): AsyncIterableIterator<Awaited<R>> {
+    let tasks: Array<Task<unknown[]>>;
+    try {
+      tasks = this.#chunkTasks(fn as AnyFunction, items, options);
+    } catch (error) {
+      return (async function* failing(): AsyncGenerator<Awaited<R>> {
+        throw error;
+      })();
+    }
+    return (async function* results(): AsyncGenerator<Awaited<R>> {
+      try {
+        for await (const task of asCompleted(tasks)) yield* (await task) as Array<Awaited<R>>;
+      } finally {
+        for (const task of tasks) task.cancel("the loop over the results ended");
+      }
+    })();
+  }
+
+  /** The tasks in the order they finish (Python's `as_completed`): `await` each for its result. */
+  asCompleted<T extends PromiseLike<unknown>>(tasks: Iterable<T>): AsyncIterableIterator<T> {
+    isIterable("tasks", tasks);
+    return asCompleted(tasks);
+  }
+
+  /** What the pool did so far: tasks by outcome, the queue size, and each worker's utilisation. */
+  stats(): PoolStats {
+    return this.#stats.snapshot(this.workers, this.queued(), this.#live.size);
+  }
+
+  /** Takes no more tasks, waits for those submitted, then ends the workers. */
+  async close(): Promise<void> {
+    this.#shut();
+    if (this.#live.size > 0) await new Promise<void>((resolve) => this.#drained.push(resolve));
+    await this.stopWorkers(false);
+  }
+
+  /** Stops now: running and queued tasks reject with a TaskCancelledError. */
+  async terminate(): Promise<void> {
+    this.#shut();
+    this.interrupt(new TaskCancelledError("the pool was terminated"));
+    await this.stopWorkers(true);
+  }
+
+  /** `await using pool = new ThreadPool()`: the pool is closed (its tasks finish) at the end of the block. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  /** The stop button: every task is cancelled; the pool stays usable. */
+  interrupt(reason: Error): void {
+    const error = reason instanceof TaskCancelledError ? reason : new TaskCancelledError(reason.message, { cause: reason });
+    for (const controller of [...this.#live]) controller.abort(error);
+  }
+
+  /** A re-run of the cell that made the pool. */
+  dispose(): Promise<void> {
+    return this.terminate();
+  }
+
+  #shut(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#unregister();
+  }
+
+  #chunkTasks(fn: AnyFunction, items: Iterable<unknown>, options: MapOptions): Array<Task<unknown[]>> {
+    const chunksize = mapChunksize(options);
+    const opts = taskOptions({ timeout: options.timeout, signal: options.signal });
+    isIterable("items", items);
+    const source = functionSource(fn, "fn");
+    // Every chunk is checked before the first one starts: bad input leaves no task behind.
+    const jobs = chunked(Array.from(items), chunksize).map((chunk, i) => this.#prepare(source, "chunk", chunk, i * chunksize));
+    return jobs.map((job) => this.#launch(job, opts) as Task<unknown[]>);
+  }
+
+  /** The job for one task; throws (before anything runs) for input that cannot go to a worker. */
+  #prepare(source: string, kind: "args" | "chunk", input: unknown[], offset = 0): Job {
+    const encoded = encodeArgs(input, this.target, kind === "args" ? "argument" : "item", offset + 1);
+    return { fn: functionId(source), source, [kind]: encoded.value, wired: encoded.wired };
+  }
+
+  #launch(job: Job, options: { timeout: number; signal?: AbortSignal }): Task<unknown> {
+    if (this.#closed) return rejectedTask(new PoolClosedError(`the pool is closed; create a new ${this.constructor.name}`));
+    if (options.signal?.aborted) return rejectedTask(cancelledBy(options.signal));
+    const controller = new AbortController();
+    const unlink = link(controller, options);
+    this.#live.add(controller);
+    this.#stats.submitted++;
+    const result = this.execute(job, controller.signal).then(
+      (outcome) => {
+        this.#stats.ran(outcome);
+        if (!outcome.ok) {
+          this.#stats.failed++;
+          throw fromTransferableError(outcome.error);
+        }
+        this.#stats.completed++;
+        return outcome.wired ? revive(outcome.value) : outcome.value;
+      },
+      (error: unknown) => {
+        const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+        if (reason instanceof TaskCancelledError) this.#stats.cancelled++;
+        else this.#stats.failed++;
+        throw reason;
+      },
+    );
+    const settled = () => {
+      unlink();
+      this.#live.delete(controller);
+      if (this.#live.size === 0) for (const wake of this.#drained.splice(0)) wake();
+    };
+    result.then(settled, settled);
+    return makeTask(result, controller);
+  }
+}
+
+function cancelledBy(signal: AbortSignal): TaskCancelledError {
+  return new TaskCancelledError("the task was cancelled by its AbortSignal", { cause: signal.reason });
+}
+
+/** Aborts the task's controller on its own signal or its timeout. Gives the function that unlinks them. */
+function link(controller: AbortController, options: { timeout: number; signal?: AbortSignal }): () => void {
+  const { timeout, signal } = options;
+  const timer =
+    timeout === Infinity
+      ? undefined
+      : setTimeout(() => controller.abort(new TaskTimeoutError(`the task ran longer than its timeout (${timeout} ms) and was stopped`)), timeout);
+  const onAbort = () => controller.abort(cancelledBy(signal!));
+  signal?.addEventListener("abort", onAbort, { once: true });
+  return () => {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  };
+}
