@@ -5,12 +5,12 @@ import { encodeArgs, revive, type Target } from "../sync/wire.js";
 import type { TaskOutcome } from "../task/compile.js";
 import { functionSource } from "../task/source.js";
 import { functionId } from "../task/table.js";
-import { fromTransferableError } from "../task/transfer.js";
+import { fromTransferableError, type TransferableError } from "../task/transfer.js";
 import { chunked } from "./chunks.js";
 import { asCompleted } from "./iterate.js";
 import { mapChunksize, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
 import { StatsRecorder, type PoolStats } from "./stats.js";
-import { makeTask, rejectedTask, type Task } from "./task.js";
+import { rejectedTask, Run, TaskPromise, type Book, type Task } from "./task.js";
 
 /** One task as a pool hands it to its workers: a function's number and source, and its input. */
 export interface Job {
@@ -33,15 +33,18 @@ type AnyFunction = (...args: never[]) => unknown;
 export abstract class Pool implements AsyncDisposable {
   readonly workers: number;
   readonly #unregister: () => void;
-  readonly #live = new Set<AbortController>();
+  readonly #live = new Set<Run>();
   readonly #stats = new StatsRecorder();
   #closed = false;
   #drained: Array<() => void> = [];
 
   /** Where jobs run: a process cannot share memory, a thread can. */
   protected abstract readonly target: Target;
-  /** Runs `job`; on `signal`, stops it (dropping it, or stopping its worker) and rejects. */
-  protected abstract execute(job: Job, signal: AbortSignal): Promise<JobOutcome>;
+  /**
+   * Runs `run.job`, then calls `run.done(outcome)` or `run.fail(error)`. Sets `run.stop`: when the
+   * run is aborted, it stops it (dropping it if queued, stopping its worker if running) and fails it.
+   */
+  protected abstract execute(run: Run): void;
   /** Jobs waiting for a worker. */
   protected abstract queued(): number;
   /** Ends the workers: after their jobs (`force` false) or now. */
@@ -54,7 +57,7 @@ export abstract class Pool implements AsyncDisposable {
 
   /** Runs `fn(...args)` in a worker. Gives a Task: a promise of the result that can be cancelled. */
   submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Task<Awaited<R>> {
-    return this.apply(fn, args);
+    return this.apply(fn, args, NO_OPTIONS);
   }
 
   /**
@@ -64,7 +67,7 @@ export abstract class Pool implements AsyncDisposable {
   apply<A extends unknown[], R>(fn: (...args: A) => R, args: A = [] as unknown as A, options: TaskOptions = {}): Task<Awaited<R>> {
     try {
       isArray("args", args);
-      const opts = taskOptions(options);
+      const opts = options === NO_OPTIONS ? DEFAULTS : taskOptions(options);
       return this.#launch(this.#prepare(functionSource(fn, "fn"), "args", args), opts) as Task<Awaited<R>>;
     } catch (error) {
       return rejectedTask(error);
@@ -143,7 +146,7 @@ export abstract class Pool implements AsyncDisposable {
   /** The stop button: every task is cancelled; the pool stays usable. */
   interrupt(reason: Error): void {
     const error = reason instanceof TaskCancelledError ? reason : new TaskCancelledError(reason.message, { cause: reason });
-    for (const controller of [...this.#live]) controller.abort(error);
+    for (const cancel of [...this.#live]) cancel.abort(error);
   }
 
   /** A re-run of the cell that made the pool. */
@@ -159,7 +162,7 @@ export abstract class Pool implements AsyncDisposable {
 
   #chunkTasks(fn: AnyFunction, items: Iterable<unknown>, options: MapOptions): Array<Task<unknown[]>> {
     const chunksize = mapChunksize(options);
-    const opts = taskOptions({ timeout: options.timeout, signal: options.signal });
+    const opts = options.timeout === undefined && options.signal === undefined ? DEFAULTS : taskOptions({ timeout: options.timeout, signal: options.signal });
     isIterable("items", items);
     const source = functionSource(fn, "fn");
     // Every chunk is checked before the first one starts: bad input leaves no task behind.
@@ -176,49 +179,51 @@ export abstract class Pool implements AsyncDisposable {
   #launch(job: Job, options: { timeout: number; signal?: AbortSignal }): Task<unknown> {
     if (this.#closed) return rejectedTask(new PoolClosedError(`the pool is closed; create a new ${this.constructor.name}`));
     if (options.signal?.aborted) return rejectedTask(cancelledBy(options.signal));
-    const controller = new AbortController();
-    const unlink = link(controller, options);
-    this.#live.add(controller);
+    const task = new TaskPromise<unknown>();
+    const run = new Run(this.#book, task, job);
+    task.cancelWith(run);
+    if (options !== DEFAULTS) run.unlink = link(run, options);
+    this.#live.add(run);
     this.#stats.submitted++;
-    const result = this.execute(job, controller.signal).then(
-      (outcome) => {
-        this.#stats.ran(outcome);
-        if (!outcome.ok) {
-          this.#stats.failed++;
-          throw fromTransferableError(outcome.error);
-        }
-        this.#stats.completed++;
-        return outcome.wired ? revive(outcome.value) : outcome.value;
-      },
-      (error: unknown) => {
-        const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
-        if (reason instanceof TaskCancelledError) this.#stats.cancelled++;
-        else this.#stats.failed++;
-        throw reason;
-      },
-    );
-    const settled = () => {
-      unlink();
-      this.#live.delete(controller);
-      if (this.#live.size === 0) for (const wake of this.#drained.splice(0)) wake();
-    };
-    result.then(settled, settled);
-    return makeTask(result, controller);
+    this.execute(run);
+    return task;
   }
+
+  /** Where runs end: the statistics, the task's promise, and whoever waits for the pool to drain. */
+  readonly #book: Book = {
+    finish: (run, ok, value, outcome) => {
+      if (!this.#live.delete(run)) return; // settled already (cancelled, then its result came)
+      run.unlink?.();
+      if (outcome) this.#stats.ran(outcome);
+      if (ok) {
+        this.#stats.completed++;
+        run.task.settle(true, outcome?.ok && outcome.wired ? revive(value) : value);
+      } else {
+        const error = outcome ? fromTransferableError(value as TransferableError) : value;
+        if (error instanceof TaskCancelledError) this.#stats.cancelled++;
+        else this.#stats.failed++;
+        run.task.settle(false, error);
+      }
+      if (this.#live.size === 0) for (const wake of this.#drained.splice(0)) wake();
+    },
+  };
 }
+
+const NO_OPTIONS: TaskOptions = {};
+const DEFAULTS = { timeout: Infinity, signal: undefined };
 
 function cancelledBy(signal: AbortSignal): TaskCancelledError {
   return new TaskCancelledError("the task was cancelled by its AbortSignal", { cause: signal.reason });
 }
 
-/** Aborts the task's controller on its own signal or its timeout. Gives the function that unlinks them. */
-function link(controller: AbortController, options: { timeout: number; signal?: AbortSignal }): () => void {
+/** Cancels the task on its own signal or its timeout. Gives the function that unlinks them. */
+function link(cancel: Run, options: { timeout: number; signal?: AbortSignal }): () => void {
   const { timeout, signal } = options;
   const timer =
     timeout === Infinity
       ? undefined
-      : setTimeout(() => controller.abort(new TaskTimeoutError(`the task ran longer than its timeout (${timeout} ms) and was stopped`)), timeout);
-  const onAbort = () => controller.abort(cancelledBy(signal!));
+      : setTimeout(() => cancel.abort(new TaskTimeoutError(`the task ran longer than its timeout (${timeout} ms) and was stopped`)), timeout);
+  const onAbort = () => cancel.abort(cancelledBy(signal!));
   signal?.addEventListener("abort", onAbort, { once: true });
   return () => {
     clearTimeout(timer);

@@ -1,21 +1,16 @@
 import type { ChildProcess } from "node:child_process";
 import { WorkerCrashedError } from "../errors.js";
-import { Pool, poolMemory, type Job, type JobOutcome, type PoolOptions } from "../pool/index.js";
+import { Fifo } from "../pool/fifo.js";
+import { Pool, poolMemory, type JobOutcome, type PoolOptions, type Run } from "../pool/index.js";
 import type { TaskRequest } from "../task/compile.js";
 import { explainCloneError } from "../task/transfer.js";
 import { describeExit, spawnChild } from "./spawn.js";
 
-interface Pending {
-  id: number;
-  job: Job;
-  signal: AbortSignal;
-  resolve(outcome: JobOutcome): void;
-  reject(error: unknown): void;
-}
 
+/** A child, and the run it works on (whose `slot` is the id its messages carry). */
 interface Slot {
   child: ChildProcess;
-  task: Pending | undefined;
+  task: Run | undefined;
   /** Functions this child has compiled: their source is not sent again. */
   known: Set<number>;
 }
@@ -32,7 +27,8 @@ interface Slot {
  */
 export class ProcessPool extends Pool {
   protected readonly target = "process";
-  readonly #queue: Pending[] = [];
+  readonly #queue = new Fifo<Run>();
+  readonly #stop = (run: Run) => this.#cancel(run);
   readonly #slots = new Set<Slot>();
   readonly #execArgv: string[];
   #nextId = 0;
@@ -44,17 +40,15 @@ export class ProcessPool extends Pool {
     this.#execArgv = memory ? [`--max-old-space-size=${memory}`] : [];
   }
 
-  protected execute(job: Job, signal: AbortSignal): Promise<JobOutcome> {
-    return new Promise<JobOutcome>((resolve, reject) => {
-      const task: Pending = { id: this.#nextId++, job, signal, resolve, reject };
-      signal.addEventListener("abort", () => this.#cancel(task), { once: true });
-      this.#queue.push(task);
-      this.#pump();
-    });
+  protected execute(run: Run): void {
+    run.slot = this.#nextId++;
+    run.stop = this.#stop;
+    this.#queue.push(run);
+    this.#pump();
   }
 
   protected queued(): number {
-    return this.#queue.length;
+    return this.#queue.size;
   }
 
   protected async stopWorkers(force: boolean): Promise<void> {
@@ -71,35 +65,35 @@ export class ProcessPool extends Pool {
   }
 
   /** A cancelled task leaves the queue, or its child is killed (and replaced when needed). */
-  #cancel(task: Pending): void {
-    const index = this.#queue.indexOf(task);
-    if (index >= 0) this.#queue.splice(index, 1);
+  #cancel(task: Run): void {
+    this.#queue.remove(task);
     for (const slot of this.#slots) {
       if (slot.task !== task) continue;
       slot.task = undefined;
       this.#slots.delete(slot);
       slot.child.kill("SIGKILL");
     }
-    task.reject(task.signal.reason);
+    task.fail(task.reason);
     this.#pump();
   }
 
   /** Gives queued tasks to idle children, starting children up to `workers`. */
   #pump(): void {
-    while (this.#queue.length > 0 && !this.#stopping) {
+    while (this.#queue.size > 0 && !this.#stopping) {
       const slot = [...this.#slots].find((s) => !s.task) ?? (this.#slots.size < this.workers ? this.#spawn() : undefined);
       if (!slot) return;
       const task = this.#queue.shift()!;
       const { fn, source, args, chunk, wired } = task.job;
-      const request: TaskRequest = { fn, args, chunk, wired };
+      const request: TaskRequest = args ? { fn, args } : { fn, chunk };
+      if (wired) request.wired = true;
       if (!slot.known.has(fn)) request.source = source;
       slot.task = task;
       try {
-        slot.child.send({ id: task.id, request });
+        slot.child.send({ id: task.slot, request });
         slot.known.add(fn);
       } catch (error) {
         slot.task = undefined;
-        task.reject(explainCloneError(error, "An argument of this task"));
+        task.fail(explainCloneError(error, "An argument of this task"));
       }
     }
   }
@@ -109,9 +103,9 @@ export class ProcessPool extends Pool {
     this.#slots.add(slot);
     slot.child.on("message", (message: JobOutcome & { id?: number }) => {
       const task = slot.task;
-      if (!task || task.id !== message.id) return;
+      if (!task || task.slot !== message.id) return;
       slot.task = undefined;
-      task.resolve(message);
+      task.done(message);
       this.#pump();
     });
     slot.child.once("exit", (code, signal) => {
@@ -119,7 +113,7 @@ export class ProcessPool extends Pool {
       const task = slot.task;
       if (task) {
         slot.task = undefined;
-        task.reject(
+        task.fail(
           new WorkerCrashedError(
             `the child process ${slot.child.pid} ${describeExit(code, signal)} while running this task; the pool replaced it`,
             code,

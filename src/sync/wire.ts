@@ -48,6 +48,7 @@ export interface Encoded<T> {
 
 /** Arguments ready to be copied to a thread or a process. Throws a clear error for what cannot go. */
 export function encodeArgs(args: readonly unknown[], target: Target, label = "argument", first = 1): Encoded<unknown[]> {
+  if (allPlain(args)) return { value: args as unknown[], wired: false };
   const encoder = new Encoder(target);
   let out: unknown[] | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -55,6 +56,15 @@ export function encodeArgs(args: readonly unknown[], target: Target, label = "ar
     if (value !== args[i]) (out ??= args.slice())[i] = value;
   }
   return { value: out ?? (args as unknown[]), wired: encoder.wired };
+}
+
+/** The common case, numbers and strings only, needs no walk. */
+function allPlain(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const type = typeof values[i];
+    if ((type === "object" && values[i] !== null) || type === "function") return false;
+  }
+  return true;
 }
 
 export function encodeValue<T>(value: T, target: Target, what: string): Encoded<T> {

@@ -19,8 +19,10 @@ export interface TaskRequest {
   args?: unknown[];
   chunk?: unknown[];
   wired?: boolean;
-  /** Tags a thread task's output. */
-  token?: string;
+  /** Tags a Thread's output (a pool's worker makes its own tokens). */
+  token?: number;
+  /** A ThreadPool task's cell in shared memory, through which it can be cancelled (see threads/dispatch.ts). */
+  cell?: number;
 }
 
 /** Where and how long it ran: the pools' statistics. */
@@ -33,9 +35,12 @@ export interface TaskTiming {
   ms: number;
 }
 
-/** What comes back: a value or an error, as plain data, so that error names survive the trip. */
+/**
+ * What comes back: a value or an error, as plain data, so that error names survive the trip.
+ * `output`: the token of what a thread task printed, when it printed.
+ */
 export type TaskOutcome = ({ ok: true; value: unknown; wired?: boolean } | { ok: false; error: TransferableError }) &
-  Partial<TaskTiming> & { printed?: boolean };
+  Partial<TaskTiming> & { output?: number };
 
 const WORKER = isMainThread ? process.pid : threadId;
 const BORN = Date.now();
@@ -80,9 +85,18 @@ function functionFor(request: TaskRequest): AnyFunction {
   return fn;
 }
 
+let bornTold = false;
+
+/** Where and how long the task ran; when the worker started goes with its first outcome only. */
+function timing(start: number): Partial<TaskTiming> {
+  const ms = performance.now() - start;
+  if (bornTold) return { worker: WORKER, ms };
+  bornTold = true;
+  return { worker: WORKER, born: BORN, ms };
+}
+
 export async function runTask(request: TaskRequest): Promise<TaskOutcome> {
   const start = performance.now();
-  const timing = () => ({ worker: WORKER, born: BORN, ms: performance.now() - start });
   try {
     const fn = functionFor(request);
     let value: unknown;
@@ -95,9 +109,10 @@ export async function runTask(request: TaskRequest): Promise<TaskOutcome> {
       const args = request.args ?? [];
       value = await fn(...(request.wired ? revive(args) : args));
     }
-    const result = encodeValue(value, RESULT_TARGET, "the result");
-    return { ok: true, value: result.value, ...(result.wired ? { wired: true } : {}), ...timing() };
+    const result = typeof value === "object" && value !== null ? encodeValue(value, RESULT_TARGET, "the result") : undefined;
+    if (typeof value === "function") encodeValue(value, RESULT_TARGET, "the result"); // throws, saying why
+    return { ok: true, value: result ? result.value : value, ...(result?.wired ? { wired: true } : {}), ...timing(start) };
   } catch (error) {
-    return { ok: false, error: toTransferableError(error), ...timing() };
+    return { ok: false, error: toTransferableError(error), ...timing(start) };
   }
 }

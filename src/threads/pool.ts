@@ -1,10 +1,11 @@
 import { Piscina } from "piscina";
 import { WorkerCrashedError } from "../errors.js";
-import { Pool, poolMemory, type Job, type JobOutcome, type PoolOptions } from "../pool/index.js";
+import { Pool, poolMemory, type JobOutcome, type PoolOptions, type Run } from "../pool/index.js";
 import type { TaskRequest } from "../task/compile.js";
-import { functionTable, inTable } from "../task/table.js";
+import { functionTable } from "../task/table.js";
 import { explainCloneError } from "../task/transfer.js";
-import { newOutputToken, outputDone } from "./output.js";
+import { Dispatcher } from "./dispatch.js";
+import { listenToWorkers } from "./output.js";
 import { WORKER_FILE } from "./thread.js";
 
 /**
@@ -17,43 +18,39 @@ import { WORKER_FILE } from "./thread.js";
  * await pool.map((x: number) => x * x, [1, 2, 3]); // [1, 4, 9]
  * await pool.close();
  */
+/** Tasks handed to piscina at once, per worker: enough that a worker never waits for the next one. */
+const IN_FLIGHT = 8;
+
 export class ThreadPool extends Pool {
   protected readonly target = "thread";
   readonly #piscina: Piscina<TaskRequest, JobOutcome>;
+  readonly #dispatcher: Dispatcher;
   readonly #maxMemoryMb: number | undefined;
 
   constructor(options: PoolOptions = {}) {
     super(options);
     this.#maxMemoryMb = poolMemory(options);
+    const cells = new Int32Array(new SharedArrayBuffer(4 * IN_FLIGHT * this.workers));
     this.#piscina = new Piscina({
       filename: WORKER_FILE,
       minThreads: this.workers,
       maxThreads: this.workers,
       idleTimeout: Infinity,
-      workerData: { kind: "concurrence.pool", table: functionTable() },
+      workerData: { kind: "concurrence.pool", table: functionTable(), cells },
       ...(this.#maxMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.#maxMemoryMb } } : {}),
     });
+    listenToWorkers();
     // A worker that dies between tasks is replaced by piscina; nothing to report.
     this.#piscina.on("error", () => {});
+    this.#dispatcher = new Dispatcher(this.#piscina, this.workers, cells, (error) => this.#explain(error));
   }
 
-  protected async execute(job: Job, signal: AbortSignal): Promise<JobOutcome> {
-    const token = newOutputToken();
-    const request: TaskRequest = { fn: job.fn, args: job.args, chunk: job.chunk, wired: job.wired, token };
-    if (!inTable(job.fn)) request.source = job.source;
-    let outcome: JobOutcome;
-    try {
-      outcome = await this.#piscina.run(request, { signal });
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      throw this.#explain(error);
-    }
-    if (outcome.printed) await outputDone(token); // the task's prints reach the cell before its result
-    return outcome;
+  protected execute(run: Run): void {
+    this.#dispatcher.run(run);
   }
 
   protected queued(): number {
-    return this.#piscina.queueSize;
+    return this.#dispatcher.queued;
   }
 
   protected async stopWorkers(force: boolean): Promise<void> {

@@ -93,7 +93,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
     worker.on("error", (error) => (failure = error));
     const [exitCode] = (await once(worker, "exit")) as [number];
     // A worker that returned and printed said so after its last output; one that crashed never will.
-    if (!outcome || outcome.printed) await outputDone(this.#token, outcome ? Infinity : 100);
+    if (!outcome || outcome.output !== undefined) await outputDone(this.#token, outcome ? Infinity : 100);
     if (this.#cancelled) throw this.#cancelled;
     if (outcome) {
       const value = unwrap(outcome);

@@ -87,6 +87,7 @@ for (const Pool of [ThreadPool, ProcessPool]) {
   test(`${name}: imapUnordered gives results as they come; leaving the loop cancels the rest`, { timeout: 30_000 }, async () => {
     const pool = new Pool({ workers: 2 });
     try {
+      await pool.map(sleepy, [1, 1]);
       const seen: number[] = [];
       for await (const ms of pool.imapUnordered(sleepy, [600, 10, 20, 30])) seen.push(ms as number);
       assert.deepEqual([...seen].sort((a, b) => a - b), [10, 20, 30, 600]);
@@ -108,10 +109,11 @@ for (const Pool of [ThreadPool, ProcessPool]) {
   test(`${name}: asCompleted gives tasks in the order they finish`, { timeout: 30_000 }, async () => {
     const pool = new Pool({ workers: 3 });
     try {
-      const tasks = [400, 10, 150].map((ms) => pool.submit(sleepy, ms));
+      await pool.map(sleepy, [1, 1, 1]); // every worker is up: the order depends on the durations only
+      const tasks = [700, 10, 250].map((ms) => pool.submit(sleepy, ms));
       const order: number[] = [];
       for await (const task of pool.asCompleted(tasks)) order.push((await task) as number);
-      assert.deepEqual(order, [10, 150, 400]);
+      assert.deepEqual(order, [10, 250, 700]);
       const failed = pool.submit(() => {
         throw new Error("boom");
       });
