@@ -31,7 +31,7 @@ export {
 } from "./sync/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
-export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions } from "./plot/index.js";
+export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions } from "./plot/index.js";
 export { show, table, progress, Progress, type TableOptions, type Row, type MimeBundle } from "./display/index.js";
 export {
   ConcurrenceError,

@@ -47,7 +47,7 @@ test("the public API exports exactly these names", () => {
     "timeit",
     "workerCounts",
   ]);
-  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "speedup", "timeVsWorkers"]);
+  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "speedup", "timeVsWorkers", "timeline"]);
 });
 
 test("cpuCount is a positive integer", () => {

@@ -104,3 +104,30 @@ export function bars(
   };
   return wrap(rows.map((r) => ({ ...r })), [bar], options);
 }
+
+export interface TimelineOptions extends ChartOptions {
+  /** The field naming each line (a thread, a train...). */
+  y: string;
+  /** The fields where each bar starts and ends, in seconds. @default "start", "end" */
+  start?: string;
+  end?: string;
+  color?: string;
+  xTitle?: string;
+}
+
+/** One bar per row, from `start` to `end`, on one line per `y`: who did what, and when. */
+export function timeline(rows: readonly Record<string, unknown>[], options: TimelineOptions): VegaLiteSpec {
+  const start = options.start ?? "start";
+  const end = options.end ?? "end";
+  const bar = {
+    mark: { type: "bar", cornerRadius: 2 },
+    encoding: {
+      y: { field: options.y, type: "nominal", title: options.y, sort: null },
+      x: { field: start, type: "quantitative", title: options.xTitle ?? "secondes" },
+      x2: { field: end },
+      ...(options.color ? { color: { field: options.color, type: "nominal" } } : {}),
+      tooltip: [{ field: options.y }, { field: start, format: ".2f" }, { field: end, format: ".2f" }],
+    },
+  };
+  return wrap(rows.map((r) => ({ ...r })), [bar], { height: 24 * new Set(rows.map((r) => r[options.y])).size + 20, ...options });
+}

@@ -52,3 +52,16 @@ test("renderSvg draws the chart in Node, marks included", async () => {
   assert.match(svg, /class="mark-line/);
   assert.match(svg, /E\/S/);
 });
+
+test("a timeline draws one bar per row from start to end, one line per name", async () => {
+  const trains = [
+    { train: "train 1", start: 0, end: 0.3 },
+    { train: "train 2", start: 0, end: 0.3 },
+    { train: "train 3", start: 0.3, end: 0.6 },
+  ];
+  const spec = plots.timeline(trains, { y: "train", title: "La voie" });
+  const layer = (spec.layer as Array<{ encoding: Record<string, { field: string }> }>)[0];
+  assert.deepEqual([layer.encoding.y.field, layer.encoding.x.field, layer.encoding.x2.field], ["train", "start", "end"]);
+  assert.equal((spec.data as { values: unknown[] }).values.length, 3);
+  assert.match(await renderSvg(spec), /<svg[\s\S]*mark-rect/);
+});
