@@ -9,14 +9,26 @@ export interface Variant {
 
 export type Rounds = Map<string, number[]>;
 
+/**
+ * CPU seconds this process (all its threads, not its children) used per second of each run:
+ * how many cores a variant really got. On a shared machine it says when a speed-up was capped.
+ */
+export const coresUsed: Rounds = new Map();
+
 export async function sideBySide(variants: Variant[], rounds: number, warmup = 1): Promise<Rounds> {
   const seconds: Rounds = new Map(variants.map((v) => [v.name, []]));
+  for (const v of variants) coresUsed.set(v.name, []);
   for (let round = -warmup; round < rounds; round++) {
     const order = round % 2 === 0 ? variants : [...variants].reverse();
     for (const variant of order) {
+      const cpu = process.cpuUsage();
       const start = performance.now();
       await variant.run();
-      if (round >= 0) seconds.get(variant.name)!.push((performance.now() - start) / 1000);
+      const wall = (performance.now() - start) / 1000;
+      const used = process.cpuUsage(cpu);
+      if (round < 0) continue;
+      seconds.get(variant.name)!.push(wall);
+      coresUsed.get(variant.name)!.push((used.user + used.system) / 1e6 / wall);
     }
   }
   return seconds;

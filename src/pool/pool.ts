@@ -27,8 +27,8 @@ type AnyFunction = (...args: never[]) => unknown;
 
 /**
  * What ThreadPool and ProcessPool share: Python's `Pool` / `Executor` API on top of a way to run
- * one job in a worker (`execute`). Each task gets an AbortController: cancel(), its signal, its
- * timeout, the stop button and terminate() all abort it, and the worker running it is stopped.
+ * one job in a worker (`execute`). Each task is a Run: cancel(), its AbortSignal, its timeout,
+ * the stop button and terminate() all abort it, and the engine stops the worker running it.
  */
 export abstract class Pool implements AsyncDisposable {
   readonly workers: number;
