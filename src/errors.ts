@@ -44,6 +44,41 @@ export class TaskCancelledError extends ConcurrenceError {}
 /** The pool was closed; it takes no more tasks. */
 export class PoolClosedError extends ConcurrenceError {}
 
+/** The task ran past its `timeout`: it was stopped, like a cancelled task. */
+export class TaskTimeoutError extends TaskCancelledError {}
+
+/** `lock.with(fn, timeoutMs)` could not take the lock in time, so `fn` did not run. */
+export class LockTimeoutError extends ConcurrenceError {}
+
+/** `release()` (or a Condition's `wait`/`notify`) on a lock that is not held, or held by another thread. */
+export class LockNotHeldError extends ConcurrenceError {}
+
+/** A Barrier was aborted, or a party timed out waiting: like Python's `threading.BrokenBarrierError`. */
+export class BrokenBarrierError extends ConcurrenceError {}
+
+/** `get(timeoutMs)` found nothing in time: Python's `queue.Empty`. */
+export class QueueEmptyError extends ConcurrenceError {}
+
+/** `put(item, timeoutMs)` found no room in time: Python's `queue.Full`. */
+export class QueueFullError extends ConcurrenceError {}
+
+/**
+ * A queue or a pipe is closed: `put`/`send` on it, or `get`/`recv` once it is closed and empty
+ * (Python's `queue.ShutDown` and `EOFError`).
+ */
+export class ChannelClosedError extends ConcurrenceError {}
+
+/** A Lock, a sharedValue or a shared array was sent to a child process, which cannot see this memory. */
+export class SharedMemoryAcrossProcessesError extends ConcurrenceError {
+  constructor(readonly what: string) {
+    super(
+      `${what} lives in shared memory (a SharedArrayBuffer), and a child process has its own memory: it cannot be sent to a Process or a ProcessPool. ` +
+        `Run the function in a Thread or a ThreadPool to share it, or exchange values with a Queue or a Pipe, which work between processes ` +
+        `(the parent holds the data, like a multiprocessing manager).`,
+    );
+  }
+}
+
 /** An HTTP request was answered with an error status (4xx or 5xx). */
 export class HttpError extends ConcurrenceError {
   constructor(

@@ -8,7 +8,27 @@ import { installHooks } from "./runtime/hooks.js";
 export { cpuCount } from "./cpu.js";
 export { Thread, ThreadPool } from "./threads/index.js";
 export { Process, ProcessPool } from "./processes/index.js";
-export type { PoolOptions, MapOptions } from "./pool/index.js";
+export type { Pool, PoolOptions, MapOptions, TaskOptions, Task, PoolStats, WorkerStats } from "./pool/index.js";
+export {
+  Lock,
+  RLock,
+  Semaphore,
+  BoundedSemaphore,
+  Event,
+  Condition,
+  Barrier,
+  SharedValue,
+  sharedValue,
+  sharedArray,
+  Queue,
+  Pipe,
+  Connection,
+  type SharedType,
+  type SharedArrayOf,
+  type QueueOptions,
+  type PipeOptions,
+  type Waitable,
+} from "./sync/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
 export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions } from "./plot/index.js";
@@ -19,9 +39,17 @@ export {
   NotSelfContainedError,
   WorkerCrashedError,
   TaskCancelledError,
+  TaskTimeoutError,
   PoolClosedError,
   HttpError,
   RequestTimeoutError,
+  LockTimeoutError,
+  LockNotHeldError,
+  BrokenBarrierError,
+  QueueEmptyError,
+  QueueFullError,
+  ChannelClosedError,
+  SharedMemoryAcrossProcessesError,
 } from "./errors.js";
 export {
   demoServer,

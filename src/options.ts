@@ -1,6 +1,5 @@
 /** Option checks, in one voice: a wrong type is a TypeError, a bad range a RangeError. */
 
-/** A value as error messages show it: `0` (number). */
 export function describe(value: unknown): string {
   let shown: string;
   try {
@@ -49,6 +48,55 @@ export function plainObject(name: string, value: unknown): Record<string, unknow
     throw new TypeError(`${name} must be an object, got ${describe(value)}`);
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * How long a wait may last, in milliseconds: `undefined` waits forever (Infinity), 0 only tries.
+ * Like Python's `timeout=None`, but in milliseconds as everywhere in JavaScript.
+ */
+export function waitTimeout(name: string, value: unknown): number {
+  if (value === undefined) return Infinity;
+  if (typeof value !== "number") {
+    throw new TypeError(`${name} must be a number of milliseconds >= 0 (or Infinity), got ${describe(value)}`);
+  }
+  if (Number.isNaN(value) || value < 0) {
+    throw new RangeError(`${name} must be a number of milliseconds >= 0 (or Infinity), got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** A task's time limit in milliseconds: `undefined` means none; it must be > 0. */
+export function taskTimeout(name: string, value: unknown): number {
+  if (value === undefined) return Infinity;
+  if (typeof value !== "number") throw new TypeError(`${name} must be a number of milliseconds > 0, got ${describe(value)}`);
+  if (Number.isNaN(value) || value <= 0) throw new RangeError(`${name} must be a number of milliseconds > 0, got ${describe(value)}`);
+  return value;
+}
+
+export function nonNegativeInteger(name: string, value: unknown): number {
+  if (typeof value !== "number") throw new TypeError(`${name} must be an integer >= 0, got ${describe(value)}`);
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer >= 0, got ${describe(value)}`);
+  return value;
+}
+
+export function optionalSignal(name: string, value: unknown): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  if (!(value instanceof AbortSignal)) {
+    throw new TypeError(`${name} must be an AbortSignal (from new AbortController().signal), got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function isIterable(name: string, value: unknown): asserts value is Iterable<unknown> {
+  if (value === null || value === undefined || typeof (value as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    throw new TypeError(`${name} must be an iterable (an array, a Set, a generator...), got ${describe(value)}`);
+  }
+}
+
+export function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== "string") throw new TypeError(`${name} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${describe(value)}`);
+  if (!allowed.includes(value as T)) throw new RangeError(`${name} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${describe(value)}`);
+  return value as T;
 }
 
 export function numberInRange(name: string, value: unknown, min: number, max: number): number {

@@ -1,5 +1,9 @@
-// Entry of every child process: runs the tasks its parent sends, one at a time.
+// Entry of every child process: runs the tasks its parent sends, one at a time, and carries
+// the calls of the queues it was lent.
+import "../sync/index.js"; // how Pipes, Queues... are revived here
 import { runTask, type TaskRequest } from "../task/compile.js";
+import { toTransferableError } from "../task/transfer.js";
+import { isQueueReply, settleReply } from "./remote.js";
 
 export interface TaskMessage {
   id: number;
@@ -7,9 +11,15 @@ export interface TaskMessage {
 }
 
 process.on("message", (message: TaskMessage) => {
+  if (isQueueReply(message)) return settleReply(message);
   void runTask(message.request).then((outcome) => {
     // The parent may be gone (interrupted); the child then ends on "disconnect".
-    if (process.connected) process.send!({ id: message.id, ...outcome });
+    if (!process.connected) return;
+    try {
+      process.send!({ id: message.id, ...outcome });
+    } catch (error) {
+      process.send!({ id: message.id, ok: false, error: toTransferableError(error), worker: outcome.worker, ms: outcome.ms });
+    }
   });
 });
 

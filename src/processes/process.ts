@@ -3,6 +3,7 @@ import { serialize } from "node:v8";
 import { TaskCancelledError, WorkerCrashedError } from "../errors.js";
 import { register } from "../runtime/registry.js";
 import type { TaskOutcome } from "../task/compile.js";
+import { encodeArgs, revive } from "../sync/wire.js";
 import { functionSource } from "../task/source.js";
 import { explainCloneError, unwrap } from "../task/transfer.js";
 import { childEnded, describeExit, spawnChild } from "./spawn.js";
@@ -17,14 +18,15 @@ import { childEnded, describeExit, spawnChild } from "./spawn.js";
  */
 export class Process<A extends unknown[] = unknown[], R = unknown> {
   readonly #source: string;
-  readonly #args: A;
+  readonly #args: unknown[];
+  readonly #wired: boolean;
   #child: ChildProcess | undefined;
   #result: Promise<Awaited<R>> | undefined;
   #cancelled: Error | undefined;
 
   constructor(fn: (...args: A) => R, ...args: A) {
     this.#source = functionSource(fn, "fn");
-    this.#args = args;
+    ({ value: this.#args, wired: this.#wired } = encodeArgs(args, "process"));
   }
 
   /** Starts the child process; a Process starts once. */
@@ -40,7 +42,7 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
     const unregister = register(this);
     this.#result = this.#watch(child).finally(unregister);
     this.#result.catch(() => {}); // join() reports it; an unjoined failure must not crash the kernel.
-    child.send({ id: 0, request: { source: this.#source, args: this.#args } });
+    child.send({ id: 0, request: { fn: this.#source, args: this.#args, wired: this.#wired } });
     return this;
   }
 
@@ -81,13 +83,17 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
 
   async #watch(child: ChildProcess): Promise<Awaited<R>> {
     let outcome: TaskOutcome | undefined;
-    child.on("message", (message: TaskOutcome) => {
+    child.on("message", (message: TaskOutcome & { id?: number }) => {
+      if (message.id !== 0) return; // a queue call, answered by the broker
       outcome = message;
       child.disconnect(); // its work is done: the child exits on disconnect
     });
     const [code, signal] = await childEnded(child);
     if (this.#cancelled) throw this.#cancelled;
-    if (outcome) return unwrap(outcome) as Awaited<R>;
+    if (outcome) {
+      const value = unwrap(outcome);
+      return (outcome.ok && outcome.wired ? revive(value) : value) as Awaited<R>;
+    }
     throw new WorkerCrashedError(
       `the process ${child.pid} ${describeExit(code, signal)} before its function returned`,
       code,

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
+import { serveQueues } from "./broker.js";
 
 const CHILD_FILE = path.join(__dirname, "child.js");
 const children = new Set<ChildProcess>();
@@ -9,11 +10,13 @@ const children = new Set<ChildProcess>();
  * A child process running the task loop, whose output goes to the cell.
  * `advanced` serialization copies arguments as worker threads do (typed arrays, Maps, Dates...).
  */
-export function spawnChild(): ChildProcess {
+export function spawnChild(execArgv: string[] = []): ChildProcess {
   const child = fork(CHILD_FILE, [], {
     serialization: "advanced",
     stdio: ["ignore", "pipe", "pipe", "ipc"],
+    ...(execArgv.length > 0 ? { execArgv: [...process.execArgv, ...execArgv] } : {}),
   });
+  serveQueues(child);
   // As text, so that a character split between two chunks is not broken.
   child.stdout!.setEncoding("utf8").on("data", (text: string) => process.stdout.write(text));
   child.stderr!.setEncoding("utf8").on("data", (text: string) => process.stderr.write(text));

@@ -1,46 +1,118 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
+import { isMainThread, threadId } from "node:worker_threads";
+import { encodeValue, revive } from "../sync/wire.js";
+import { tableSource } from "./table.js";
 import { toTransferableError, type TransferableError } from "./transfer.js";
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
 /**
- * What crosses to a worker: a function's checked source, and either its arguments or a
- * chunk of items to map. A thread task also carries the token that tags its output.
+ * What crosses to a worker. `fn` is a function's number in a pool (its source comes from the
+ * shared table, or once per child process in `source`), or the source itself for a Thread or a
+ * Process. Then either arguments, or a chunk of items to map. `wired`: library objects to revive.
  */
-export type TaskRequest = ({ source: string; args: unknown[] } | { source: string; chunk: unknown[] }) & { token?: string };
+export interface TaskRequest {
+  fn: number | string;
+  source?: string;
+  args?: unknown[];
+  chunk?: unknown[];
+  wired?: boolean;
+  /** Tags a Thread's output (a pool's worker makes its own tokens). */
+  token?: number;
+  /** A ThreadPool task's cell in shared memory, through which it can be cancelled (see threads/dispatch.ts). */
+  cell?: number;
+}
 
-/** What comes back: a value or an error, as plain data, so that error names survive the trip. */
-export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: TransferableError };
+/** Where and how long it ran: the pools' statistics. */
+export interface TaskTiming {
+  /** The worker: its threadId in a thread, its pid in a child process. */
+  worker: number;
+  /** When the worker started (ms since the epoch). */
+  born: number;
+  /** How long the function ran (ms). */
+  ms: number;
+}
+
+/**
+ * What comes back: a value or an error, as plain data, so that error names survive the trip.
+ * `output`: the token of what a thread task printed, when it printed.
+ */
+export type TaskOutcome = ({ ok: true; value: unknown; wired?: boolean } | { ok: false; error: TransferableError }) &
+  Partial<TaskTiming> & { output?: number };
+
+const WORKER = isMainThread ? process.pid : threadId;
+const BORN = Date.now();
+/** A child process's results cross a process boundary; a thread's stay in this process. */
+const RESULT_TARGET = isMainThread ? "process" : "thread";
 
 /** The notebook's folder, so a function can require() what the notebook can. */
 const cellRequire = createRequire(path.join(process.cwd(), "__cell__.js"));
-const compiled = new Map<string, AnyFunction>();
+const bySource = new Map<string, AnyFunction>();
+const byId = new Map<number, AnyFunction>();
+const counts = { compiled: 0, sourcesReceived: 0 };
+
+/** How many functions this worker compiled, and how many sources it was sent: tests check both. */
+export function compileStats(): { compiled: number; sourcesReceived: number } {
+  return { ...counts };
+}
 
 /** Turns checked source back into a function, once per worker. */
 export function compileFunction(source: string): AnyFunction {
-  let fn = compiled.get(source);
+  let fn = bySource.get(source);
   if (!fn) {
     const factory = vm.runInThisContext(`(function (require) { return ${source}; })`, {
       filename: "cell-function.js",
     }) as (req: NodeJS.Require) => AnyFunction;
     fn = factory(cellRequire);
-    compiled.set(source, fn);
+    bySource.set(source, fn);
+    counts.compiled++;
   }
   return fn;
 }
 
+function functionFor(request: TaskRequest): AnyFunction {
+  if (typeof request.fn === "string") return compileFunction(request.fn);
+  let fn = byId.get(request.fn);
+  if (!fn) {
+    if (request.source !== undefined) counts.sourcesReceived++;
+    const source = request.source ?? tableSource(request.fn);
+    if (source === undefined) throw new Error(`function #${request.fn} never reached this worker`);
+    fn = compileFunction(source);
+    byId.set(request.fn, fn);
+  }
+  return fn;
+}
+
+let bornTold = false;
+
+/** Where and how long the task ran; when the worker started goes with its first outcome only. */
+function timing(start: number): Partial<TaskTiming> {
+  const ms = performance.now() - start;
+  if (bornTold) return { worker: WORKER, ms };
+  bornTold = true;
+  return { worker: WORKER, born: BORN, ms };
+}
+
 export async function runTask(request: TaskRequest): Promise<TaskOutcome> {
+  const start = performance.now();
   try {
-    const fn = compileFunction(request.source);
-    if ("chunk" in request) {
+    const fn = functionFor(request);
+    let value: unknown;
+    if (request.chunk) {
+      const items = request.wired ? revive(request.chunk) : request.chunk;
       const values: unknown[] = [];
-      for (const item of request.chunk) values.push(await fn(item));
-      return { ok: true, value: values };
+      for (const item of items) values.push(await fn(item));
+      value = values;
+    } else {
+      const args = request.args ?? [];
+      value = await fn(...(request.wired ? revive(args) : args));
     }
-    return { ok: true, value: await fn(...request.args) };
+    const result = typeof value === "object" && value !== null ? encodeValue(value, RESULT_TARGET, "the result") : undefined;
+    if (typeof value === "function") encodeValue(value, RESULT_TARGET, "the result"); // throws, saying why
+    return { ok: true, value: result ? result.value : value, ...(result?.wired ? { wired: true } : {}), ...timing(start) };
   } catch (error) {
-    return { ok: false, error: toTransferableError(error) };
+    return { ok: false, error: toTransferableError(error), ...timing(start) };
   }
 }

@@ -8,6 +8,8 @@ const GLOBALS = new Set([...Object.getOwnPropertyNames(globalThis), "require", "
 GLOBALS.delete("__tslab__");
 
 const checked = new Map<string, string>();
+/** The same function object is checked once: pools call this for every task. */
+const byFunction = new WeakMap<object, string>();
 
 /**
  * The source of `fn`, checked to run on its own in another thread or process.
@@ -16,9 +18,14 @@ const checked = new Map<string, string>();
  */
 export function functionSource(fn: unknown, name = "fn"): string {
   isFunction(name, fn);
+  const seen = byFunction.get(fn);
+  if (seen !== undefined) return seen;
   const text = Function.prototype.toString.call(fn);
   const known = checked.get(text);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    byFunction.set(fn, known);
+    return known;
+  }
   if (/\{\s*\[native code\]\s*\}$/.test(text)) {
     throw new TypeError(
       `${name} must be a function written in JavaScript or TypeScript, got a native or bound function (${fn.name || "anonymous"}); ` +
@@ -29,6 +36,7 @@ export function functionSource(fn: unknown, name = "fn"): string {
   const free = freeVariables(source);
   if (free.length > 0) throw new NotSelfContainedError(describeFunction(fn), free);
   checked.set(text, source);
+  byFunction.set(fn, source);
   return source;
 }
 

@@ -1,19 +1,46 @@
+import * as errors from "../errors.js";
+
 /** An error as it crosses a thread or process boundary: plain data, rebuilt as an Error on arrival. */
 export interface TransferableError {
   name: string;
   message: string;
   stack?: string;
+  code?: string;
+}
+
+/** Frames of the library's and Node's own machinery: a task's stack shows the cell's code. */
+const MACHINERY = /\(node:internal\/|\bnode:internal\/|[\\/]piscina[\\/]|[\\/]dist[\\/]src[\\/](task|threads|processes|sync)[\\/]/;
+
+function cellStack(stack: string): string {
+  return stack
+    .split("\n")
+    .filter((line) => !/^\s+at /.test(line) || !MACHINERY.test(line))
+    .join("\n");
 }
 
 export function toTransferableError(error: unknown): TransferableError {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return {
+      name: error.name,
+      message: error.message,
+      stack: error.stack === undefined ? undefined : cellStack(error.stack),
+      ...(typeof code === "string" ? { code } : {}),
+    };
+  }
   return { name: "Error", message: String(error) };
 }
 
+const BUILT_IN: Record<string, ErrorConstructor> = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
+
+/** Rebuilds the error as its own class when it is a built-in or a library error, so `instanceof` works. */
 export function fromTransferableError(data: TransferableError): Error {
   const error = new Error(data.message);
-  error.name = data.name;
+  const known = BUILT_IN[data.name] ?? (errors as Record<string, unknown>)[data.name];
+  if (typeof known === "function" && known.prototype instanceof Error) Object.setPrototypeOf(error, known.prototype as object);
+  if (error.name !== data.name) error.name = data.name;
   if (data.stack) error.stack = data.stack;
+  if (data.code) (error as { code?: string }).code = data.code;
   return error;
 }
 
@@ -26,8 +53,9 @@ export function unwrap(outcome: { ok: true; value: unknown } | { ok: false; erro
 /** Arguments that cannot cross to a worker get a message that says what can. */
 export function explainCloneError(error: unknown, where: string): unknown {
   if (error instanceof Error && (error.name === "DataCloneError" || /could not be cloned/.test(error.message))) {
+    const what = error.message.split("\n")[0].replace(/\.$/, "");
     return new TypeError(
-      `${where} cannot be sent to another thread or process: ${error.message.replace(/\.$/, "")}. ` +
+      `${where} cannot be sent to another thread or process: ${what.length > 120 ? `${what.slice(0, 117)}...` : what}. ` +
         `Pass numbers, strings, booleans, arrays, plain objects, Maps, Sets, Dates or typed arrays; ` +
         `functions, sockets and class instances with methods cannot be copied.`,
       { cause: error },

@@ -1,102 +1,81 @@
-import { setMaxListeners } from "node:events";
 import { Piscina } from "piscina";
-import { PoolClosedError, TaskCancelledError } from "../errors.js";
-import { chunked } from "../pool/chunks.js";
-import { mapChunksize, poolWorkers, type MapOptions, type PoolOptions } from "../pool/options.js";
-import { register } from "../runtime/registry.js";
-import type { TaskOutcome, TaskRequest } from "../task/compile.js";
-import { newOutputToken, outputDone } from "./output.js";
-import { functionSource } from "../task/source.js";
-import { explainCloneError, unwrap } from "../task/transfer.js";
+import { WorkerCrashedError } from "../errors.js";
+import { Pool, poolMemory, type JobOutcome, type PoolOptions, type Run } from "../pool/index.js";
+import type { TaskRequest } from "../task/compile.js";
+import { functionTable } from "../task/table.js";
+import { explainCloneError } from "../task/transfer.js";
+import { Dispatcher } from "./dispatch.js";
+import { listenToWorkers } from "./output.js";
 import { WORKER_FILE } from "./thread.js";
 
 /**
  * A fixed set of worker threads that run functions defined in cells, on piscina:
  * Python's `ThreadPoolExecutor`, except that here threads run JavaScript in parallel.
+ * A function's source reaches the workers once (through shared memory) and each compiles it once.
  *
  * @example
  * const pool = new ThreadPool({ workers: 2 });
  * await pool.map((x: number) => x * x, [1, 2, 3]); // [1, 4, 9]
  * await pool.close();
  */
-export class ThreadPool {
-  readonly workers: number;
-  readonly #piscina: Piscina<TaskRequest, TaskOutcome>;
-  readonly #unregister: () => void;
-  #abort = unlimitedAbortController();
-  #closed = false;
+/** Tasks handed to piscina at once, per worker: enough that a worker never waits for the next one. */
+const IN_FLIGHT = 8;
+
+export class ThreadPool extends Pool {
+  protected readonly target = "thread";
+  readonly #piscina: Piscina<TaskRequest, JobOutcome>;
+  readonly #dispatcher: Dispatcher;
+  readonly #maxMemoryMb: number | undefined;
 
   constructor(options: PoolOptions = {}) {
-    this.workers = poolWorkers(options);
+    super(options);
+    this.#maxMemoryMb = poolMemory(options);
+    const cells = new Int32Array(new SharedArrayBuffer(4 * IN_FLIGHT * this.workers));
     this.#piscina = new Piscina({
       filename: WORKER_FILE,
       minThreads: this.workers,
       maxThreads: this.workers,
       idleTimeout: Infinity,
+      workerData: { kind: "concurrence.pool", table: functionTable(), cells },
+      ...(this.#maxMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.#maxMemoryMb } } : {}),
     });
-    this.#unregister = register(this);
+    listenToWorkers();
+    // A worker that dies between tasks is replaced by piscina; nothing to report.
+    this.#piscina.on("error", () => {});
+    this.#dispatcher = new Dispatcher(this.#piscina, this.workers, cells, (error) => this.#explain(error));
   }
 
-  /** Runs `fn(...args)` in a worker thread and gives its result. */
-  async submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>> {
-    return (await this.#run({ source: functionSource(fn, "fn"), args })) as Awaited<R>;
+  protected execute(run: Run): void {
+    this.#dispatcher.run(run);
   }
 
-  /** `fn` applied to every item, in parallel; results keep the order of `items`. */
-  async map<T, R>(fn: (item: T) => R, items: Iterable<T>, options: MapOptions = {}): Promise<Array<Awaited<R>>> {
-    const source = functionSource(fn, "fn");
-    const chunks = chunked(Array.from(items), mapChunksize(options));
-    const results = await Promise.all(chunks.map((chunk) => this.#run({ source, chunk })));
-    return (results as unknown[][]).flat() as Array<Awaited<R>>;
+  protected queued(): number {
+    return this.#dispatcher.queued;
   }
 
-  /** Waits for the tasks already submitted, then stops the threads. */
-  async close(): Promise<void> {
-    this.#closed = true;
-    this.#unregister();
-    await this.#piscina.close();
+  protected async stopWorkers(force: boolean): Promise<void> {
+    await (force ? this.#piscina.destroy() : this.#piscina.close());
   }
 
-  /** Stops now: running and queued tasks reject with a TaskCancelledError. */
-  async terminate(): Promise<void> {
-    this.#closed = true;
-    this.#unregister();
-    this.interrupt(new TaskCancelledError("the pool was terminated"));
-    await this.#piscina.destroy();
-  }
-
-  interrupt(reason: Error): void {
-    const abort = this.#abort;
-    this.#abort = unlimitedAbortController();
-    abort.abort(reason);
-  }
-
-  dispose(): Promise<void> {
-    return this.terminate();
-  }
-
-  async #run(request: TaskRequest): Promise<unknown> {
-    if (this.#closed) throw new PoolClosedError("the pool is closed; create a new ThreadPool");
-    const signal = this.#abort.signal;
-    const token = newOutputToken();
-    let outcome: TaskOutcome;
-    try {
-      outcome = await this.#piscina.run({ ...request, token }, { signal });
-    } catch (error) {
-      if (signal.aborted) {
-        const reason = signal.reason as Error;
-        throw reason instanceof TaskCancelledError ? reason : new TaskCancelledError(reason.message, { cause: reason });
-      }
-      throw explainCloneError(error, "An argument of this task");
+  /** Piscina's failures: an argument that cannot be copied, or a worker that died mid-task. */
+  #explain(error: unknown): unknown {
+    const explained = explainCloneError(error, "An argument of this task");
+    if (explained !== error || !(error instanceof Error)) return explained;
+    const exit = /worker exited with code: (-?\d+)/.exec(error.message);
+    if (exit) {
+      const code = Number(exit[1]);
+      return new WorkerCrashedError(`the worker thread exited with code ${code} while running this task; the pool replaced it`, code);
     }
-    await outputDone(token); // the task's prints reach the cell before its result
-    return unwrap(outcome);
+    if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      return new WorkerCrashedError(
+        `the worker thread ran out of memory (maxMemoryMb: ${this.#maxMemoryMb ?? "Node's default"}) while running this task; the pool replaced it`,
+        null,
+        null,
+        { cause: error },
+      );
+    }
+    return new WorkerCrashedError(`the worker thread crashed while running this task (${error.message}); the pool replaced it`, null, null, {
+      cause: error,
+    });
   }
-}
-
-/** One signal serves every task of the pool: each running task listens to it. */
-function unlimitedAbortController(): AbortController {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  return controller;
 }

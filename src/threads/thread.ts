@@ -3,6 +3,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { TaskCancelledError, WorkerCrashedError } from "../errors.js";
 import { register } from "../runtime/registry.js";
+import { encodeArgs, revive } from "../sync/wire.js";
 import { functionSource } from "../task/source.js";
 import { explainCloneError, unwrap } from "../task/transfer.js";
 import type { TaskOutcome } from "../task/compile.js";
@@ -21,7 +22,8 @@ export const WORKER_FILE = path.join(__dirname, "worker.js");
  */
 export class Thread<A extends unknown[] = unknown[], R = unknown> {
   readonly #source: string;
-  readonly #args: A;
+  readonly #args: unknown[];
+  readonly #wired: boolean;
   #worker: Worker | undefined;
   #result: Promise<Awaited<R>> | undefined;
   #cancelled: Error | undefined;
@@ -30,7 +32,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
 
   constructor(fn: (...args: A) => R, ...args: A) {
     this.#source = functionSource(fn, "fn");
-    this.#args = args;
+    ({ value: this.#args, wired: this.#wired } = encodeArgs(args, "thread"));
   }
 
   /** Starts the thread; a Thread starts once. Returns the thread, so `new Thread(f).start()` reads well. */
@@ -38,7 +40,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
     if (this.#worker) throw new Error("a thread can be started only once; create a new Thread to run it again");
     try {
       this.#worker = new Worker(WORKER_FILE, {
-        workerData: { kind: "concurrence.thread", request: { source: this.#source, args: this.#args, token: this.#token } },
+        workerData: { kind: "concurrence.thread", request: { fn: this.#source, args: this.#args, wired: this.#wired, token: this.#token } },
       });
     } catch (error) {
       throw explainCloneError(error, "An argument of this thread");
@@ -90,10 +92,13 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
     worker.on("message", (message: TaskOutcome) => (outcome = message));
     worker.on("error", (error) => (failure = error));
     const [exitCode] = (await once(worker, "exit")) as [number];
-    // A worker that returned said so after its last output; one that crashed never will.
-    await outputDone(this.#token, outcome ? Infinity : 100);
+    // A worker that returned and printed said so after its last output; one that crashed never will.
+    if (!outcome || outcome.output !== undefined) await outputDone(this.#token, outcome ? Infinity : 100);
     if (this.#cancelled) throw this.#cancelled;
-    if (outcome) return unwrap(outcome) as Awaited<R>;
+    if (outcome) {
+      const value = unwrap(outcome);
+      return (outcome.ok && outcome.wired ? revive(value) : value) as Awaited<R>;
+    }
     throw new WorkerCrashedError(
       `the thread ended before its function returned (exit code ${exitCode})` + (failure ? `: ${failure.message}` : ""),
       exitCode,

@@ -73,3 +73,16 @@ test("the workers axis has a tick at each measured count only", () => {
   const x = (spec.layer as Array<{ encoding: { x: { axis: { values: number[] } } } }>)[0].encoding.x;
   assert.deepEqual(x.axis.values, [1, 2]);
 });
+
+test("a timeline draws one bar per row from start to end, one line per name", async () => {
+  const trains = [
+    { train: "train 1", start: 0, end: 0.3 },
+    { train: "train 2", start: 0, end: 0.3 },
+    { train: "train 3", start: 0.3, end: 0.6 },
+  ];
+  const spec = plots.timeline(trains, { lane: "train", title: "La voie" });
+  const encoding = spec.encoding as Record<string, { field: string }>;
+  assert.deepEqual([encoding.y.field, encoding.x.field, encoding.x2.field], ["train", "start", "end"]);
+  assert.equal((spec.data as { values: unknown[] }).values.length, 3);
+  assert.match(await renderSvg(spec), /<svg[\s\S]*mark-rect/);
+});
