@@ -45,7 +45,7 @@ export function check(nb: Notebook): void {
 
   // Start-up cost and memory, thread against process: both measured.
   const [costs] = tables(cellWith(nb, "const threadStart"));
-  assert.match(costs, /new Thread\s+\d+\.\d\s+\d+\.\d/);
+  assert.match(costs, /new Thread\s+\d+(\.\d+)?\s+\d+(\.\d+)?/);
   assert.match(costs, /new Process\s+\d+\.\d\s+\d+\.\d/);
 
   // cpuCount() as the cell's value, then the ProcessPool sweep from 1 to maxWorkers.
