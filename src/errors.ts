@@ -43,3 +43,19 @@ export class TaskCancelledError extends ConcurrenceError {}
 
 /** The pool was closed; it takes no more tasks. */
 export class PoolClosedError extends ConcurrenceError {}
+
+/** The GPU backend asked for cannot run here; the message says why and how to get it. */
+export class BackendUnavailableError extends ConcurrenceError {}
+
+/** A result differs from its reference by more than the tolerance. */
+export class ResultMismatchError extends ConcurrenceError {
+  constructor(
+    message: string,
+    /** How many values are off. */
+    readonly mismatches: number,
+    /** The largest absolute difference. */
+    readonly maxAbsError: number,
+  ) {
+    super(message);
+  }
+}

@@ -11,14 +11,43 @@ export { Process, ProcessPool } from "./processes/index.js";
 export type { PoolOptions, MapOptions } from "./pool/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
-export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions } from "./plot/index.js";
-export { show, table, progress, Progress, type TableOptions, type Row, type MimeBundle } from "./display/index.js";
+export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type LinesOptions } from "./plot/index.js";
+export { show, table, progress, Progress, live, LiveDisplay, type TableOptions, type Row, type MimeBundle, type RgbaImage } from "./display/index.js";
+export {
+  Gpu,
+  gpuReport,
+  matmulCpu,
+  elementwiseCpu,
+  mandelbrotCpu,
+  mandelbrotImage,
+  compare,
+  assertClose,
+  randomMatrix,
+  randomVector,
+  type GpuOptions,
+  type KernelSettings,
+  type KernelOutput,
+  type KernelThis,
+  type GpuReport,
+  type GpuMode,
+  type Comparison,
+  type CompareOptions,
+  type Matrix,
+  type Vector,
+  type MandelbrotOptions,
+  type MandelbrotResult,
+  type ElementwiseOp,
+} from "./gpu/index.js";
+export { bindToCell, type Teardown } from "./runtime/index.js";
+export { seededRandom } from "./random.js";
 export {
   ConcurrenceError,
   NotSelfContainedError,
   WorkerCrashedError,
   TaskCancelledError,
   PoolClosedError,
+  BackendUnavailableError,
+  ResultMismatchError,
 } from "./errors.js";
 
 installHooks();

@@ -1,6 +1,7 @@
 /** Option checks, in one voice: a wrong type is a TypeError, a bad range a RangeError. */
 
-function describe(value: unknown): string {
+/** A value as error messages show it: `0` (number). */
+export function describe(value: unknown): string {
   let shown: string;
   try {
     shown = typeof value === "string" ? JSON.stringify(value) : String(value);

@@ -1,2 +1,2 @@
 // The `plots` namespace of the public API: `plots.speedup(rows)`.
-export { timeVsWorkers, speedup, bars } from "./plot/builders.js";
+export { timeVsWorkers, speedup, bars, lines } from "./plot/builders.js";

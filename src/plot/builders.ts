@@ -104,3 +104,32 @@ export function bars(
   };
   return wrap(rows.map((r) => ({ ...r })), [bar], options);
 }
+
+export interface LinesOptions extends ChartOptions {
+  /** The field on the horizontal axis. */
+  x: string;
+  /** The field on the vertical axis. */
+  y: string;
+  /** A field whose values each get a line of their own colour. */
+  color?: string;
+  xTitle?: string;
+  yTitle?: string;
+  /** Logarithmic axes, for values spread over several orders of magnitude. @default false */
+  logX?: boolean;
+  logY?: boolean;
+}
+
+/** `y` against a quantitative `x`, one line per `color` value: e.g. seconds against a matrix size. */
+export function lines(rows: readonly Record<string, unknown>[], options: LinesOptions): VegaLiteSpec {
+  const scale = (log?: boolean) => (log ? { scale: { type: "log" } } : {});
+  const line = {
+    mark: { type: "line", point: true },
+    encoding: {
+      x: { field: options.x, type: "quantitative", title: options.xTitle ?? options.x, ...scale(options.logX) },
+      y: { field: options.y, type: "quantitative", title: options.yTitle ?? options.y, ...scale(options.logY) },
+      ...(options.color ? { color: { field: options.color, type: "nominal", title: options.color } } : {}),
+      tooltip: [...(options.color ? [{ field: options.color }] : []), { field: options.x }, { field: options.y }],
+    },
+  };
+  return wrap(rows.map((r) => ({ ...r })), [line], options);
+}
