@@ -33,7 +33,7 @@ export interface MandelbrotView {
   step: number;
 }
 
-/** Checks the options and works out the view, in float32 so that the CPU and the GPU start from the same numbers. */
+/** Checks the options and works out the view, rounded to float32 so that the CPU and the GPU start from the same numbers. */
 export function mandelbrotView(options: MandelbrotOptions = {}): MandelbrotView {
   const opts = plainObject("options", options);
   const width = positiveInteger("options.width", opts.width ?? 600);
