@@ -117,16 +117,20 @@ export interface LinesOptions extends ChartOptions {
   /** Logarithmic axes, for values spread over several orders of magnitude. @default false */
   logX?: boolean;
   logY?: boolean;
+  /** A dot on each measured point. @default true */
+  points?: boolean;
+  /** Start the vertical axis at zero; false fits it to the data (temperatures, say). @default true */
+  yZero?: boolean;
 }
 
 /** `y` against a quantitative `x`, one line per `color` value: e.g. seconds against a matrix size. */
 export function lines(rows: readonly Record<string, unknown>[], options: LinesOptions): VegaLiteSpec {
-  const scale = (log?: boolean) => (log ? { scale: { type: "log" } } : {});
+  const scale = (log?: boolean, zero = true) => (log ? { scale: { type: "log" } } : zero ? {} : { scale: { zero: false } });
   const line = {
-    mark: { type: "line", point: true },
+    mark: { type: "line", point: options.points ?? true },
     encoding: {
       x: { field: options.x, type: "quantitative", title: options.xTitle ?? options.x, ...scale(options.logX) },
-      y: { field: options.y, type: "quantitative", title: options.yTitle ?? options.y, ...scale(options.logY) },
+      y: { field: options.y, type: "quantitative", title: options.yTitle ?? options.y, ...scale(options.logY, options.yZero) },
       ...(options.color ? { color: { field: options.color, type: "nominal", title: options.color } } : {}),
       tooltip: [...(options.color ? [{ field: options.color }] : []), { field: options.x }, { field: options.y }],
     },

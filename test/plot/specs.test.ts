@@ -68,4 +68,9 @@ test("lines: y against a quantitative x, one line per colour, optional log scale
   assert.equal(color.field, "mode");
   assert.deepEqual(spec.data.values, sizes);
   assert.notEqual(spec.data.values[0], sizes[0], "rows are copied");
+  const plain = plots.lines(sizes, { x: "size", y: "seconds", points: false, yZero: false }) as unknown as {
+    layer: Array<{ mark: { point: boolean }; encoding: { y: { scale?: object } } }>;
+  };
+  assert.equal(plain.layer[0].mark.point, false);
+  assert.deepEqual(plain.layer[0].encoding.y.scale, { zero: false });
 });
