@@ -66,8 +66,19 @@ async function xvfbUnder(child: ChildProcess): Promise<number> {
   return xvfb!;
 }
 
+// Gets a virtual display the way the kernel does, prints it, then waits to be killed (or exits
+// at once with "exit"). Inline: a file under dist/test would be run by `node --test` itself.
+const HOLDER = `
+  const { virtualDisplay } = require(${JSON.stringify(path.join(DIST, "kernel", "xdisplay.js"))});
+  process.on("SIGINT", () => console.log("interrupted")); // like the kernel: SIGINT is the stop button
+  virtualDisplay().then((display) => {
+    console.log("display " + display);
+    if (process.argv[1] === "exit") process.exit(0);
+    setInterval(() => {}, 1000);
+  });`;
+
 function holder(...args: string[]): { child: ChildProcess; display: Promise<string> } {
-  const child = spawn(process.execPath, [path.join(DIST, "test", "fixtures", "display-holder.js"), ...args], {
+  const child = spawn(process.execPath, ["-e", HOLDER, ...args], {
     env: withoutDisplay(),
     detached: true, // its own process group, like a kernel started by Jupyter
     stdio: ["ignore", "pipe", "inherit"],
