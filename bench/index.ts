@@ -1,5 +1,6 @@
 // `npm run bench`: measures side by side, in one run, and prints ratios. Not a test.
 import { Process, ProcessPool, Thread, ThreadPool, cpuCount, timeit } from "../src/index.js";
+import { gpuKernels } from "./gpu.js";
 
 const trivial = (x: number) => x + 1;
 
@@ -31,6 +32,7 @@ async function poolThroughput(): Promise<void> {
 async function main(): Promise<void> {
   await startLatency();
   await poolThroughput();
+  await gpuKernels();
 }
 
 main().catch((error) => {
