@@ -5,6 +5,7 @@ import path from "node:path";
 import { createConverter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import { ConcurrenceServer, executorConsole } from "./server.js";
+import { virtualDisplay } from "./xdisplay.js";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -33,7 +34,7 @@ function main(): void {
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
-  void server.init();
+  void virtualDisplay().then(() => server.init()); // headless-gl (GPU cells) needs an X display
 }
 
 function version(): string {

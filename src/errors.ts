@@ -99,3 +99,19 @@ export class RequestTimeoutError extends ConcurrenceError {
     super(`GET ${url} got no complete answer within ${timeoutMs} ms (options.timeoutMs): raise the timeout or check the server`);
   }
 }
+
+/** The GPU backend asked for cannot run here; the message says why and how to get it. */
+export class BackendUnavailableError extends ConcurrenceError {}
+
+/** A result differs from its reference by more than the tolerance. */
+export class ResultMismatchError extends ConcurrenceError {
+  constructor(
+    message: string,
+    /** How many values are off. */
+    readonly mismatches: number,
+    /** The largest absolute difference. */
+    readonly maxAbsError: number,
+  ) {
+    super(message);
+  }
+}

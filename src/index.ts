@@ -31,9 +31,36 @@ export {
 } from "./sync/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
-export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions } from "./plot/index.js";
+export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions, type LinesOptions } from "./plot/index.js";
 export { processInfo, type ProcessInfo, type OsThread } from "./system/index.js";
-export { show, table, progress, Progress, showImages, clearOutput, type TableOptions, type Row, type MimeBundle, type ImagesOptions, type ClearOutputOptions } from "./display/index.js";
+export { show, table, progress, Progress, showImages, clearOutput, live, LiveDisplay, type TableOptions, type Row, type MimeBundle, type ImagesOptions, type ClearOutputOptions, type RgbaImage } from "./display/index.js";
+export {
+  Gpu,
+  gpuReport,
+  matmulCpu,
+  elementwiseCpu,
+  mandelbrotCpu,
+  mandelbrotImage,
+  compare,
+  assertClose,
+  randomMatrix,
+  randomVector,
+  type GpuOptions,
+  type KernelSettings,
+  type KernelOutput,
+  type KernelThis,
+  type GpuReport,
+  type GpuMode,
+  type Comparison,
+  type CompareOptions,
+  type Matrix,
+  type Vector,
+  type MandelbrotOptions,
+  type MandelbrotResult,
+  type ElementwiseOp,
+} from "./gpu/index.js";
+export { bindToCell, type Teardown } from "./runtime/index.js";
+export { seededRandom } from "./random.js";
 export {
   ConcurrenceError,
   NotSelfContainedError,
@@ -50,6 +77,8 @@ export {
   QueueFullError,
   ChannelClosedError,
   SharedMemoryAcrossProcessesError,
+  BackendUnavailableError,
+  ResultMismatchError,
 } from "./errors.js";
 export {
   demoServer,

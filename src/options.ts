@@ -1,5 +1,6 @@
 /** Option checks, in one voice: a wrong type is a TypeError, a bad range a RangeError. */
 
+/** A value as error messages show it: `0` (number). */
 export function describe(value: unknown): string {
   let shown: string;
   try {

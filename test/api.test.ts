@@ -5,6 +5,7 @@ import * as api from "../src/index.js";
 // The public surface is a decision: changing it means changing this list.
 test("the public API exports exactly these names", () => {
   assert.deepEqual(Object.keys(api).sort(), [
+    "BackendUnavailableError",
     "Barrier",
     "BoundedSemaphore",
     "BrokenBarrierError",
@@ -14,7 +15,9 @@ test("the public API exports exactly these names", () => {
     "Connection",
     "DemoServer",
     "Event",
+    "Gpu",
     "HttpError",
+    "LiveDisplay",
     "Lock",
     "LockNotHeldError",
     "LockTimeoutError",
@@ -29,6 +32,7 @@ test("the public API exports exactly these names", () => {
     "QueueFullError",
     "RLock",
     "RequestTimeoutError",
+    "ResultMismatchError",
     "Semaphore",
     "SharedMemoryAcrossProcessesError",
     "SharedValue",
@@ -37,7 +41,10 @@ test("the public API exports exactly these names", () => {
     "Thread",
     "ThreadPool",
     "WorkerCrashedError",
+    "assertClose",
+    "bindToCell",
     "clearOutput",
+    "compare",
     "cpuCount",
     "crawl",
     "demoServer",
@@ -45,13 +52,22 @@ test("the public API exports exactly these names", () => {
     "downloadFile",
     "downloadInThreads",
     "downloadSequential",
+    "elementwiseCpu",
     "extractLinks",
+    "gpuReport",
+    "live",
+    "mandelbrotCpu",
+    "mandelbrotImage",
     "mapLimit",
+    "matmulCpu",
     "maxOverlap",
     "plots",
     "processInfo",
     "progress",
+    "randomMatrix",
+    "randomVector",
     "renderSvg",
+    "seededRandom",
     "sharedArray",
     "sharedValue",
     "show",
@@ -62,7 +78,7 @@ test("the public API exports exactly these names", () => {
     "timeit",
     "workerCounts",
   ]);
-  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "speedup", "timeVsWorkers", "timeline"]);
+  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "lines", "speedup", "timeVsWorkers", "timeline"]);
 });
 
 test("cpuCount is a positive integer", () => {

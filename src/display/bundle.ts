@@ -1,6 +1,7 @@
 import { describeSpec, isVegaLiteSpec, type VegaLiteSpec } from "../plot/spec.js";
 import { renderSvg } from "../plot/svg.js";
 import type { MimeBundle } from "./bridge.js";
+import { imageBundle, isRgbaImage } from "./image.js";
 import { isTableRows, tableBundle } from "./table.js";
 
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
@@ -23,5 +24,6 @@ export async function plotBundle(spec: VegaLiteSpec): Promise<MimeBundle> {
 export async function displayBundle(value: unknown): Promise<MimeBundle | undefined> {
   if (isVegaLiteSpec(value)) return plotBundle(value);
   if (isTableRows(value)) return tableBundle(value);
+  if (isRgbaImage(value)) return imageBundle(value);
   return undefined;
 }

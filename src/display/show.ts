@@ -6,7 +6,7 @@ import { displayBundle, plotBundle } from "./bundle.js";
 
 /**
  * Displays a value in the cell: a vega-lite spec as a chart (interactive, with an SVG
- * fallback), rows as a table, anything else as text. Resolves once it is sent; the
+ * fallback), rows as a table, an RGBA image ({ width, height, data }) as a PNG, anything else as text. Resolves once it is sent; the
  * kernel waits for it anyway, so `await` is optional.
  */
 export function show(value: unknown): Promise<void> {

@@ -116,3 +116,36 @@ export function bars(
   };
   return wrap(rows.map((r) => ({ ...r })), [bar], options);
 }
+
+export interface LinesOptions extends ChartOptions {
+  /** The field on the horizontal axis. */
+  x: string;
+  /** The field on the vertical axis. */
+  y: string;
+  /** A field whose values each get a line of their own colour. */
+  color?: string;
+  xTitle?: string;
+  yTitle?: string;
+  /** Logarithmic axes, for values spread over several orders of magnitude. @default false */
+  logX?: boolean;
+  logY?: boolean;
+  /** A dot on each measured point. @default true */
+  points?: boolean;
+  /** Start the vertical axis at zero; false fits it to the data (temperatures, say). @default true */
+  yZero?: boolean;
+}
+
+/** `y` against a quantitative `x`, one line per `color` value: e.g. seconds against a matrix size. */
+export function lines(rows: readonly Record<string, unknown>[], options: LinesOptions): VegaLiteSpec {
+  const scale = (log?: boolean, zero = true) => (log ? { scale: { type: "log" } } : zero ? {} : { scale: { zero: false } });
+  const line = {
+    mark: { type: "line", point: options.points ?? true },
+    encoding: {
+      x: { field: options.x, type: "quantitative", title: options.xTitle ?? options.x, ...scale(options.logX) },
+      y: { field: options.y, type: "quantitative", title: options.yTitle ?? options.y, ...scale(options.logY, options.yZero) },
+      ...(options.color ? { color: { field: options.color, type: "nominal", title: options.color } } : {}),
+      tooltip: [...(options.color ? [{ field: options.color }] : []), { field: options.x }, { field: options.y }],
+    },
+  };
+  return wrap(rows.map((r) => ({ ...r })), [line], options);
+}

@@ -86,3 +86,25 @@ test("a timeline draws one bar per row from start to end, one line per name", as
   assert.equal((spec.data as { values: unknown[] }).values.length, 3);
   assert.match(await renderSvg(spec), /<svg[\s\S]*mark-rect/);
 });
+
+test("lines: y against a quantitative x, one line per colour, optional log scales", () => {
+  const sizes = [
+    { size: 64, seconds: 0.001, mode: "cpu" },
+    { size: 128, seconds: 0.01, mode: "cpu" },
+  ];
+  const spec = plots.lines(sizes, { x: "size", y: "seconds", color: "mode", logY: true, title: "t" }) as unknown as {
+    layer: Array<{ encoding: Record<string, { field: string; type: string; scale?: { type: string } }> }>;
+    data: { values: unknown[] };
+  };
+  const { x, y, color } = spec.layer[0].encoding;
+  assert.deepEqual([x.field, x.type, x.scale], ["size", "quantitative", undefined]);
+  assert.deepEqual([y.field, y.scale], ["seconds", { type: "log" }]);
+  assert.equal(color.field, "mode");
+  assert.deepEqual(spec.data.values, sizes);
+  assert.notEqual(spec.data.values[0], sizes[0], "rows are copied");
+  const plain = plots.lines(sizes, { x: "size", y: "seconds", points: false, yZero: false }) as unknown as {
+    layer: Array<{ mark: { point: boolean }; encoding: { y: { scale?: object } } }>;
+  };
+  assert.equal(plain.layer[0].mark.point, false);
+  assert.deepEqual(plain.layer[0].encoding.y.scale, { zero: false });
+});
