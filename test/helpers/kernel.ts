@@ -128,6 +128,27 @@ export function descendants(pid: number): number[] {
   return found;
 }
 
+/**
+ * The processes below the kernel that run tasks: its descendants without the virtual X display
+ * (Xvfb and the shell that watches it, see kernel/xdisplay.ts), which lives as long as the kernel.
+ */
+export function taskProcesses(pid: number): number[] {
+  return descendants(pid).filter((child) => {
+    try {
+      return !/Xvfb|-displayfd/.test(readFileSync(`/proc/${child}/cmdline`, "utf8"));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Waits up to `seconds` until none of `pids` runs; gives those still running. */
+export async function outlived(pids: number[], seconds = 5): Promise<number[]> {
+  const deadline = Date.now() + seconds * 1000;
+  while (pids.some(isRunning) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return pids.filter(isRunning);
+}
+
 /** How many threads the process `pid` has now (Linux). */
 export function threadCount(pid: number): number {
   return readdirSync(`/proc/${pid}/task`).length;

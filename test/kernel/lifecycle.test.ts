@@ -1,7 +1,7 @@
 // The kernel's life with the library: results, interrupts, re-runs and shutdown.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { descendants, KernelSession, streamOf, threadCount } from "../helpers/kernel.js";
+import { descendants, KernelSession, outlived, streamOf, taskProcesses, threadCount } from "../helpers/kernel.js";
 
 test("a cell's pool gives its result, and the stop button cancels a stuck task", { timeout: 120_000 }, async (t) => {
   const kernel = await KernelSession.start();
@@ -48,11 +48,11 @@ test("re-running a cell that makes a pool does not pile up threads or processes"
   const first = await kernel.execute(cell, { cellId: "pool-cell" });
   assert.equal(first.reply.status, "ok", JSON.stringify(first.outputs));
   const threads = threadCount(kernel.pid);
-  const children = descendants(kernel.pid).length;
+  const children = taskProcesses(kernel.pid).length;
   for (let i = 0; i < 5; i++) assert.equal((await kernel.execute(cell, { cellId: "pool-cell" })).reply.status, "ok");
   await new Promise((r) => setTimeout(r, 500));
   assert.ok(threadCount(kernel.pid) <= threads, `threads: ${threadCount(kernel.pid)} now, ${threads} after the first run`);
-  assert.ok(descendants(kernel.pid).length <= children, `children: ${descendants(kernel.pid)}, ${children} after the first run`);
+  assert.ok(taskProcesses(kernel.pid).length <= children, `children: ${taskProcesses(kernel.pid)}, ${children} after the first run`);
 });
 
 test("shutting the kernel down leaves no child process", { timeout: 120_000 }, async () => {
@@ -60,16 +60,7 @@ test("shutting the kernel down leaves no child process", { timeout: 120_000 }, a
   const run = await kernel.execute('import { ProcessPool } from "concurrence";\nconst pp = new ProcessPool({ workers: 2 });\nawait pp.map((x: number) => x, [1, 2]);');
   assert.equal(run.reply.status, "ok");
   const children = descendants(kernel.pid);
-  assert.ok(children.length >= 2, `the pool's children run: ${children}`);
+  assert.ok(taskProcesses(kernel.pid).length >= 2, `the pool's children run: ${children}`);
   await kernel.shutdown();
-  await new Promise((r) => setTimeout(r, 300));
-  const alive = children.filter((pid) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  assert.deepEqual(alive, []);
+  assert.deepEqual(await outlived(children), []);
 });
