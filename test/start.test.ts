@@ -8,16 +8,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { NOTEBOOKS, PROJECT_ROOT } from "../scripts/paths.js";
 import { labArguments } from "../scripts/start.js";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
+import { freePort } from "./helpers/net.js";
 
 async function waitFor<T>(probe: () => Promise<T>, seconds: number): Promise<T> {
   const deadline = Date.now() + seconds * 1000;

@@ -1,6 +1,7 @@
 // A child process's handle on a Queue that lives in the kernel (see broker.ts): every call is a
 // message to the parent, so every method gives a promise. Loaded in child processes only.
 import { ChannelClosedError } from "../errors.js";
+import { untilClosed } from "../sync/queue.js";
 import { encodeValue, defineKind, MARK, WIRE, type Target, type Wired } from "../sync/wire.js";
 import { explainCloneError, fromTransferableError } from "../task/transfer.js";
 import type { QueueOperation, QueueReply } from "./broker.js";
@@ -75,17 +76,8 @@ export class RemoteQueue<T = unknown> implements AsyncIterable<T> {
     return notHere("full()");
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    for (;;) {
-      let item: T;
-      try {
-        item = await this.get();
-      } catch (error) {
-        if (error instanceof ChannelClosedError) return;
-        throw error;
-      }
-      yield item;
-    }
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return untilClosed(() => this.get());
   }
 
   [WIRE](_target: Target): Wired {

@@ -127,17 +127,8 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    for (;;) {
-      let item: T;
-      try {
-        item = await this.get();
-      } catch (error) {
-        if (error instanceof ChannelClosedError) return;
-        throw error;
-      }
-      yield item;
-    }
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return untilClosed(() => this.get());
   }
 
   #serialize(item: T): Uint8Array {
@@ -227,3 +218,17 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
 }
 
 defineKind("Queue", (w) => new (Queue as unknown as new (b: SharedArrayBuffer) => Queue)(w.buffer as SharedArrayBuffer));
+
+/** Items from `get()` until the channel is closed and empty: what `for await` over a queue gives. */
+export async function* untilClosed<T>(get: () => T | PromiseLike<T>): AsyncGenerator<T> {
+  for (;;) {
+    let item: T;
+    try {
+      item = await get();
+    } catch (error) {
+      if (error instanceof ChannelClosedError) return;
+      throw error;
+    }
+    yield item;
+  }
+}

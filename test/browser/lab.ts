@@ -8,19 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { NOTEBOOKS, PROJECT_ROOT } from "../../scripts/paths.js";
 import { descendants, isRunning } from "../helpers/kernel.js";
+import { freePort } from "../helpers/net.js";
 
 /** Browser test results (screenshots, logs): git-ignored. */
 export const RESULTS = path.join(PROJECT_ROOT, "test-results", "browser");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** JupyterLab's settings for a test: no news or update check (nothing reaches the internet, no toast). */
 function writeSettings(dir: string): void {
