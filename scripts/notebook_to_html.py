@@ -9,6 +9,7 @@ Plots keep only their SVG (the vega-lite spec needs JavaScript from a CDN to dra
 images are embedded, and nothing is fetched from the network. Written atomically.
 """
 import os
+import re
 import sys
 import tempfile
 
@@ -41,6 +42,8 @@ def main() -> int:
     exporter = HTMLExporter(extra_template_basedirs=[TEMPLATES], template_name="handout", embed_images=True)
     exporter.register_preprocessor(KeepSvgOfPlots(), enabled=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"path": images}})
+    # Links to other notebooks lead to their handouts, which sit side by side.
+    body = re.sub(r'href="([^":/]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', body)
 
     fd, temporary = tempfile.mkstemp(dir=os.path.dirname(output), suffix=".html.tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as f:

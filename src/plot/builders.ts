@@ -41,7 +41,13 @@ export function fieldRef(name: string): string {
 
 function wrap(rows: object[], layer: object[], options: ChartOptions): VegaLiteSpec {
   const size = { width: options.width ?? (options.facet ? 260 : 420), height: options.height ?? 260 };
-  const common = { $schema: VEGA_LITE_SCHEMA, ...(options.title ? { title: options.title } : {}), data: { values: rows } };
+  const common = {
+    $schema: VEGA_LITE_SCHEMA,
+    ...(options.title ? { title: options.title } : {}),
+    data: { values: rows },
+    // Mode names like "boucle d'événements" must not be cut in the legend.
+    config: { legend: { labelLimit: 0 } },
+  };
   if (!options.facet) return { ...common, ...size, layer };
   return { ...common, facet: { column: { field: fieldRef(options.facet), type: "nominal", title: null } }, spec: { ...size, layer } };
 }
@@ -137,14 +143,15 @@ export interface LinesOptions extends ChartOptions {
 
 /** `y` against a quantitative `x`, one line per `color` value: e.g. seconds against a matrix size. */
 export function lines(rows: readonly Record<string, unknown>[], options: LinesOptions): VegaLiteSpec {
-  const scale = (log?: boolean, zero = true) => (log ? { scale: { type: "log" } } : zero ? {} : { scale: { zero: false } });
+  // A log scale fits the data: vega-lite would round 64 … 512 out to 10 … 1000.
+  const scale = (log?: boolean, zero = true) => (log ? { scale: { type: "log", nice: false } } : zero ? {} : { scale: { zero: false } });
   const line = {
     mark: { type: "line", point: options.points ?? true },
     encoding: {
-      x: { field: options.x, type: "quantitative", title: options.xTitle ?? options.x, ...scale(options.logX) },
-      y: { field: options.y, type: "quantitative", title: options.yTitle ?? options.y, ...scale(options.logY, options.yZero) },
-      ...(options.color ? { color: { field: options.color, type: "nominal", title: options.color } } : {}),
-      tooltip: [...(options.color ? [{ field: options.color }] : []), { field: options.x }, { field: options.y }],
+      x: { field: fieldRef(options.x), type: "quantitative", title: options.xTitle ?? options.x, ...scale(options.logX) },
+      y: { field: fieldRef(options.y), type: "quantitative", title: options.yTitle ?? options.y, ...scale(options.logY, options.yZero) },
+      ...(options.color ? { color: { field: fieldRef(options.color), type: "nominal", title: options.color } } : {}),
+      tooltip: [...(options.color ? [{ field: fieldRef(options.color), title: options.color }] : []), { field: fieldRef(options.x), title: options.x }, { field: fieldRef(options.y), title: options.y }],
     },
   };
   return wrap(rows.map((r) => ({ ...r })), [line], options);

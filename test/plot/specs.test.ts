@@ -98,7 +98,7 @@ test("lines: y against a quantitative x, one line per colour, optional log scale
   };
   const { x, y, color } = spec.layer[0].encoding;
   assert.deepEqual([x.field, x.type, x.scale], ["size", "quantitative", undefined]);
-  assert.deepEqual([y.field, y.scale], ["seconds", { type: "log" }]);
+  assert.deepEqual([y.field, y.scale], ["seconds", { type: "log", nice: false }]);
   assert.equal(color.field, "mode");
   assert.deepEqual(spec.data.values, sizes);
   assert.notEqual(spec.data.values[0], sizes[0], "rows are copied");
