@@ -1,7 +1,7 @@
 // The kernel's virtual X display (kernel/xdisplay.ts) lives exactly as long as the kernel.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { xvfbInstalled } from "../gpu/setup.js";
 import { glVersion } from "../../src/gpu/gl.js";
+import { descendants } from "../helpers/kernel.js";
 
 const DIST = path.join(__dirname, "..", ".."); // dist/, where the compiled fixture and kernel are
 const skip = process.platform !== "linux" ? "reads /proc" : !xvfbInstalled ? "Xvfb is not installed" : glVersion() === null ? "`gl` is not built" : false;
@@ -21,33 +22,14 @@ function withoutDisplay(): NodeJS.ProcessEnv {
 }
 
 /** Every process below `pid`, with its command line. */
-function descendants(pid: number): Array<{ pid: number; cmd: string }> {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+function processesBelow(pid: number): Array<{ pid: number; cmd: string }> {
+  return descendants(pid).map((child) => {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      return { pid: child, cmd: readFileSync(`/proc/${child}/cmdline`, "utf8").replace(/\0/g, " ") };
     } catch {
-      // it ended meanwhile
+      return { pid: child, cmd: "" }; // it ended meanwhile
     }
-  }
-  const found: Array<{ pid: number; cmd: string }> = [];
-  const walk = (parent: number) => {
-    for (const [child, ppid] of parents) {
-      if (ppid !== parent) continue;
-      let cmd = "";
-      try {
-        cmd = readFileSync(`/proc/${child}/cmdline`, "utf8").replace(/\0/g, " ");
-      } catch {
-        // it ended meanwhile
-      }
-      found.push({ pid: child, cmd });
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
+  });
 }
 
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
@@ -62,7 +44,7 @@ async function until(condition: () => boolean, what: string, ms = 10_000): Promi
 
 async function xvfbUnder(child: ChildProcess): Promise<number> {
   let xvfb: number | undefined;
-  await until(() => (xvfb = descendants(child.pid!).find((p) => /Xvfb -displayfd/.test(p.cmd))?.pid) !== undefined, "Xvfb runs");
+  await until(() => (xvfb = processesBelow(child.pid!).find((p) => /Xvfb -displayfd/.test(p.cmd))?.pid) !== undefined, "Xvfb runs");
   return xvfb!;
 }
 
@@ -149,7 +131,7 @@ test("the kernel starts Xvfb when there is no display, and leaves no orphan when
     assert.ok(alive(xvfb), "Xvfb keeps running under the kernel");
     kernel.kill("SIGKILL");
     await until(() => !alive(xvfb), "Xvfb is gone after the kernel's SIGKILL");
-    assert.deepEqual(descendants(kernel.pid!), []);
+    assert.deepEqual(processesBelow(kernel.pid!), []);
   } finally {
     kernel.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
