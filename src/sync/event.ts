@@ -1,5 +1,4 @@
-import { waitTimeout } from "../options.js";
-import { deadlineAfter, failed, run, settled, timeLeft, type Steps, type Waitable } from "./wait.js";
+import { timeLeft, waitFor, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
 
 /**
@@ -37,14 +36,7 @@ export class Event {
    * Blocks in a worker thread; a promise on a main thread.
    */
   wait(timeoutMs?: number): Waitable<boolean> {
-    let deadline: number;
-    try {
-      deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
-    } catch (error) {
-      return failed(error);
-    }
-    if (this.isSet()) return settled(true);
-    return run(this.#waitSteps(deadline));
+    return waitFor(timeoutMs, () => this.isSet(), (deadline) => this.#waitSteps(deadline));
   }
 
   *#waitSteps(deadline: number): Steps<boolean> {

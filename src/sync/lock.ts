@@ -1,8 +1,8 @@
 import { threadId } from "node:worker_threads";
 import { LockNotHeldError, LockTimeoutError } from "../errors.js";
-import { isFunction, waitTimeout } from "../options.js";
+import { isFunction } from "../options.js";
 import { isLocked, lockSteps, tryLock, unlock } from "./mutex.js";
-import { deadlineAfter, failed, run, settled, type Steps, type Waitable } from "./wait.js";
+import { failed, run, settled, waitFor, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
 
 /** This thread, as an RLock owner: 0 means "nobody". */
@@ -46,14 +46,7 @@ export class Lock implements ConditionLock {
    * Gives true once held, false on timeout. Blocks in a worker thread; a promise on a main thread.
    */
   acquire(timeoutMs?: number): Waitable<boolean> {
-    let deadline: number;
-    try {
-      deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
-    } catch (error) {
-      return failed(error);
-    }
-    if (tryLock(this.cells, 0)) return settled(true);
-    return run(lockSteps(this.cells, 0, deadline));
+    return waitFor(timeoutMs, () => tryLock(this.cells, 0), (deadline) => lockSteps(this.cells, 0, deadline));
   }
 
   /** Frees the lock. Releasing a lock that is not held is an error, as in Python. */

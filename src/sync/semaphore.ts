@@ -1,6 +1,6 @@
-import { nonNegativeInteger, positiveInteger, waitTimeout } from "../options.js";
+import { nonNegativeInteger, positiveInteger } from "../options.js";
 import { holding } from "./lock.js";
-import { deadlineAfter, failed, run, settled, timeLeft, type Steps, type Waitable } from "./wait.js";
+import { timeLeft, waitFor, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
 
 const UNBOUNDED = -1;
@@ -43,14 +43,7 @@ export class Semaphore {
    * false on timeout. Blocks in a worker thread; a promise on a main thread.
    */
   acquire(timeoutMs?: number): Waitable<boolean> {
-    let deadline: number;
-    try {
-      deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
-    } catch (error) {
-      return failed(error);
-    }
-    if (this.#tryTake()) return settled(true);
-    return run(this.#acquireSteps(deadline));
+    return waitFor(timeoutMs, () => this.#tryTake(), (deadline) => this.#acquireSteps(deadline));
   }
 
   /** Gives back `n` places and wakes the threads waiting for them. */

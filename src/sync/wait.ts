@@ -4,6 +4,7 @@
 // main thread runs the notebook, its displays and the stop button.
 import { isMainThread } from "node:worker_threads";
 import { TaskCancelledError } from "../errors.js";
+import { waitTimeout } from "../options.js";
 import { register } from "../runtime/registry.js";
 
 /** One step of an algorithm: sleep while `array[index] === value`, at most until `deadline`. */
@@ -35,6 +36,20 @@ export const canBlock = !isMainThread;
 
 export function deadlineAfter(timeoutMs: number): number {
   return timeoutMs === Infinity ? Infinity : performance.now() + timeoutMs;
+}
+
+/**
+ * A wait for something that may already be true: at once when `ready()`, else `steps` run until
+ * `timeoutMs` has passed. A bad timeout throws in a worker and rejects on a main thread.
+ */
+export function waitFor(timeoutMs: unknown, ready: () => boolean, steps: (deadline: number) => Steps<boolean>): Waitable<boolean> {
+  let deadline: number;
+  try {
+    deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
+  } catch (error) {
+    return failed(error);
+  }
+  return ready() ? settled(true) : run(steps(deadline));
 }
 
 export function timeLeft(deadline: number): number {
