@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { KERNEL_NAME, PROJECT_ROOT, venvBin } from "../scripts/paths.js";
-import { output, run } from "../scripts/run.js";
+import { output, run, runMain } from "../scripts/run.js";
 
 export type InstallTarget = "sys-prefix" | "user" | { prefix: string };
 
@@ -66,11 +66,4 @@ function main(): void {
   installKernel({ jupyter, target });
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (error) {
-    console.error(`kernel install failed: ${(error as Error).message}`);
-    process.exit(1);
-  }
-}
+if (require.main === module) runMain("kernel install", main);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs"
 import os from "node:os";
 import path from "node:path";
 import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "./paths.js";
-import { run } from "./run.js";
+import { run, runMain } from "./run.js";
 import { setup } from "./setup.js";
 
 export const HANDOUTS = path.join(PROJECT_ROOT, "handouts");
@@ -71,11 +71,4 @@ function main(): void {
   }
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (error) {
-    console.error(`handouts failed: ${(error as Error).message}`);
-    process.exit(1);
-  }
-}
+if (require.main === module) runMain("handouts", main);

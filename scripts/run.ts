@@ -15,3 +15,13 @@ export function output(command: string, args: string[]): string | undefined {
   const result = spawnSync(command, args, { encoding: "utf8" });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
+
+/** A command's entry point: its failure is one readable line and exit code 1, not a stack. */
+export function runMain(what: string, main: () => void): void {
+  try {
+    main();
+  } catch (error) {
+    console.error(`${what} failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

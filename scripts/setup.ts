@@ -6,7 +6,7 @@ import path from "node:path";
 import { installKernel } from "../kernel/install.js";
 import { writeFileAtomic } from "./atomic.js";
 import { KERNEL_NAME, PROJECT_ROOT, VENV, venvBin } from "./paths.js";
-import { output, run } from "./run.js";
+import { output, run, runMain } from "./run.js";
 
 const REQUIREMENTS = path.join(PROJECT_ROOT, "requirements.txt");
 const STAMP = path.join(VENV, ".requirements.sha256");
@@ -41,11 +41,4 @@ export function setup(): void {
   installKernel({ jupyter: venvBin("jupyter"), target: "sys-prefix", current });
 }
 
-if (require.main === module) {
-  try {
-    setup();
-  } catch (error) {
-    console.error(`setup failed: ${(error as Error).message}`);
-    process.exit(1);
-  }
-}
+if (require.main === module) runMain("setup", setup);

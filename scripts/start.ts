@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { KERNEL_NAME, NOTEBOOKS, venvBin } from "./paths.js";
 import { setup } from "./setup.js";
+import { runMain } from "./run.js";
 
 /** JupyterLab's arguments: ours, then the user's, which may name their own root folder. */
 export function labArguments(userArgs: string[]): string[] {
@@ -27,11 +28,4 @@ function main(): void {
   lab.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (error) {
-    console.error(`npm start failed: ${(error as Error).message}`);
-    process.exit(1);
-  }
-}
+if (require.main === module) runMain("npm start", main);
