@@ -1,3 +1,5 @@
+import { messages } from "./messages/index.js";
+
 /**
  * Every error the library throws on purpose. Tests and notebooks use `instanceof`.
  * A worker's own error is kept as `cause`, with its stack.
@@ -15,14 +17,7 @@ export class NotSelfContainedError extends ConcurrenceError {
     readonly functionName: string,
     readonly variables: readonly string[],
   ) {
-    const list = variables.map((v) => `\`${v}\``).join(", ");
-    const plural = variables.length > 1;
-    super(
-      `${functionName} uses ${list}, defined outside the function. ` +
-        `A function run in a thread or a process only sees its own code: ` +
-        `pass ${plural ? "them" : "it"} as ${plural ? "arguments" : "an argument"}, ` +
-        `or require() modules inside the function.`,
-    );
+    super(messages().functions.notSelfContained(functionName, variables));
   }
 }
 
@@ -71,11 +66,7 @@ export class ChannelClosedError extends ConcurrenceError {}
 /** A Lock, a sharedValue or a shared array was sent to a child process, which cannot see this memory. */
 export class SharedMemoryAcrossProcessesError extends ConcurrenceError {
   constructor(readonly what: string) {
-    super(
-      `${what} lives in shared memory (a SharedArrayBuffer), and a child process has its own memory: it cannot be sent to a Process or a ProcessPool. ` +
-        `Run the function in a Thread or a ThreadPool to share it, or exchange values with a Queue or a Pipe, which work between processes ` +
-        `(the parent holds the data, like a multiprocessing manager).`,
-    );
+    super(messages().memory.acrossProcesses(what));
   }
 }
 
@@ -86,7 +77,7 @@ export class HttpError extends ConcurrenceError {
     readonly status: number,
     readonly statusText = "",
   ) {
-    super(`GET ${url} answered ${status}${statusText ? ` ${statusText}` : ""}`);
+    super(messages().http.status(url, status, statusText));
   }
 }
 
@@ -96,7 +87,7 @@ export class RequestTimeoutError extends ConcurrenceError {
     readonly url: string,
     readonly timeoutMs: number,
   ) {
-    super(`GET ${url} got no complete answer within ${timeoutMs} ms (options.timeoutMs): raise the timeout or check the server`);
+    super(messages().http.timeout(url, timeoutMs));
   }
 }
 

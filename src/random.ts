@@ -1,3 +1,5 @@
+import { messages } from "./messages/index.js";
+
 /**
  * A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers, so a
  * notebook re-run draws the same matrices and the same simulated sensors.
@@ -5,7 +7,7 @@
  */
 export function seededRandom(seed: number): () => number {
   if (typeof seed !== "number" || !Number.isInteger(seed)) {
-    throw new TypeError(`seed must be an integer, got \`${String(seed)}\` (${typeof seed})`);
+    throw new TypeError(messages().options.seed(`\`${String(seed)}\` (${typeof seed})`));
   }
   let state = seed >>> 0;
   return () => {

@@ -11,6 +11,7 @@ import { asCompleted } from "./iterate.js";
 import { mapChunksize, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
 import { StatsRecorder, type PoolStats } from "./stats.js";
 import { rejectedTask, Run, TaskPromise, type Book, type Task } from "./task.js";
+import { messages } from "../messages/index.js";
 
 /** One task as a pool hands it to its workers: a function's number and source, and its input. */
 export interface Job {
@@ -134,7 +135,7 @@ export abstract class Pool implements AsyncDisposable {
   /** Stops now: running and queued tasks reject with a TaskCancelledError. */
   async terminate(): Promise<void> {
     this.#shut();
-    this.interrupt(new TaskCancelledError("the pool was terminated"));
+    this.interrupt(new TaskCancelledError(messages().pool.terminated));
     await this.stopWorkers(true);
   }
 
@@ -177,7 +178,7 @@ export abstract class Pool implements AsyncDisposable {
   }
 
   #launch(job: Job, options: { timeout: number; signal?: AbortSignal }): Task<unknown> {
-    if (this.#closed) return rejectedTask(new PoolClosedError(`the pool is closed; create a new ${this.constructor.name}`));
+    if (this.#closed) return rejectedTask(new PoolClosedError(messages().pool.closed(this.constructor.name)));
     if (options.signal?.aborted) return rejectedTask(cancelledBy(options.signal));
     const task = new TaskPromise<unknown>();
     const run = new Run(this.#book, task, job);
@@ -213,7 +214,7 @@ const NO_OPTIONS: TaskOptions = {};
 const DEFAULTS = { timeout: Infinity, signal: undefined };
 
 function cancelledBy(signal: AbortSignal): TaskCancelledError {
-  return new TaskCancelledError("the task was cancelled by its AbortSignal", { cause: signal.reason });
+  return new TaskCancelledError(messages().pool.cancelledBySignal, { cause: signal.reason });
 }
 
 /** Cancels the task on its own signal or its timeout. Gives the function that unlinks them. */
@@ -222,7 +223,7 @@ function link(cancel: Run, options: { timeout: number; signal?: AbortSignal }): 
   const timer =
     timeout === Infinity
       ? undefined
-      : setTimeout(() => cancel.abort(new TaskTimeoutError(`the task ran longer than its timeout (${timeout} ms) and was stopped`)), timeout);
+      : setTimeout(() => cancel.abort(new TaskTimeoutError(messages().pool.timedOut(timeout))), timeout);
   const onAbort = () => cancel.abort(cancelledBy(signal!));
   signal?.addEventListener("abort", onAbort, { once: true });
   return () => {

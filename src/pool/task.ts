@@ -1,6 +1,7 @@
 import { TaskCancelledError } from "../errors.js";
 import type { TaskOutcome } from "../task/compile.js";
 import type { Job } from "./pool.js";
+import { messages } from "../messages/index.js";
 
 /**
  * A task submitted to a pool: a promise of its result, like a Python `Future`, that can also be
@@ -101,7 +102,7 @@ export class TaskPromise<T> extends Promise<T> implements Task<T> {
 
   cancel(reason?: string): boolean {
     if (this.#state !== PENDING || !this.#cancel || this.#cancel.aborted) return false;
-    this.#cancel.abort(new TaskCancelledError(reason ?? "the task was cancelled"));
+    this.#cancel.abort(new TaskCancelledError(reason ?? messages().pool.cancelled));
     return true;
   }
 

@@ -7,6 +7,7 @@ import { register } from "../runtime/registry.js";
 import { Queue } from "../sync/queue.js";
 import { defineKind, setProcessExporter } from "../sync/wire.js";
 import { toTransferableError, type TransferableError } from "../task/transfer.js";
+import { messages } from "../messages/index.js";
 
 export type QueueOperation = "put" | "get" | "poll" | "close";
 
@@ -30,7 +31,7 @@ let nextId = 1;
 
 /** The id a child uses for `queue`. The kernel keeps the queue until the cell that lent it runs again. */
 function lend(object: object): number {
-  if (!(object instanceof Queue)) throw new TypeError("only a Queue (or a Pipe) can be lent to a child process");
+  if (!(object instanceof Queue)) throw new TypeError(messages().processes.onlyQueues);
   let id = ids.get(object);
   if (id === undefined) {
     const fresh = nextId++;
@@ -46,7 +47,7 @@ setProcessExporter(lend);
 // A queue a child sends back (in a result) is the kernel's own queue again.
 defineKind("Queue.remote", (w) => {
   const queue = lent.get(w.id as number);
-  if (!queue) throw new ChannelClosedError("this queue was disposed: the cell that created it was run again");
+  if (!queue) throw new ChannelClosedError(messages().processes.queueDisposed);
   return queue;
 });
 
@@ -60,14 +61,14 @@ export function serveQueues(child: ChildProcess): void {
   child.on("message", (message: unknown) => {
     if (isQueueCall(message)) void answer(child, message, gone.signal);
   });
-  child.once("exit", () => gone.abort(new ChannelClosedError("the child process ended")));
+  child.once("exit", () => gone.abort(new ChannelClosedError(messages().processes.childEnded)));
 }
 
 async function answer(child: ChildProcess, call: QueueCall, gone: AbortSignal): Promise<void> {
   let reply: QueueReply;
   try {
     const queue = lent.get(call.queue);
-    if (!queue) throw new ChannelClosedError("this queue was disposed: the cell that created it was run again");
+    if (!queue) throw new ChannelClosedError(messages().processes.queueDisposed);
     const [first, second] = call.args as [unknown, number | undefined];
     let value: unknown;
     if (call.op === "put") value = await queue.put(first, second, gone);

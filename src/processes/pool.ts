@@ -5,6 +5,7 @@ import { Pool, poolMemory, type JobOutcome, type PoolOptions, type Run } from ".
 import type { TaskRequest } from "../task/compile.js";
 import { explainCloneError } from "../task/transfer.js";
 import { describeExit, spawnChild } from "./spawn.js";
+import { messages } from "../messages/index.js";
 
 
 /** A child, and the run it works on (whose `slot` is the id its messages carry). */
@@ -115,7 +116,7 @@ export class ProcessPool extends Pool {
         slot.task = undefined;
         task.fail(
           new WorkerCrashedError(
-            `the child process ${slot.child.pid} ${describeExit(code, signal)} while running this task; the pool replaced it`,
+            messages().pool.childExited(slot.child.pid, describeExit(code, signal)),
             code,
             signal,
           ),

@@ -7,6 +7,7 @@ import { encodeArgs, revive } from "../sync/wire.js";
 import { functionSource } from "../task/source.js";
 import { explainCloneError, unwrap } from "../task/transfer.js";
 import { childEnded, describeExit, spawnChild } from "./spawn.js";
+import { messages } from "../messages/index.js";
 
 /**
  * One function run in one child process, like Python's `multiprocessing.Process`.
@@ -31,7 +32,7 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
 
   /** Starts the child process; a Process starts once. */
   start(): this {
-    if (this.#child) throw new Error("a process can be started only once; create a new Process to run it again");
+    if (this.#child) throw new Error(messages().processes.startedTwice);
     try {
       serialize(this.#args); // what send() will do: fail here, before a child exists
     } catch (error) {
@@ -66,7 +67,7 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
   }
 
   /** Kills the child now; `join()` rejects with a TaskCancelledError. */
-  async terminate(reason: Error = new TaskCancelledError("the process was terminated")): Promise<void> {
+  async terminate(reason: Error = new TaskCancelledError(messages().processes.terminated)): Promise<void> {
     if (!this.#child || !this.isAlive) return;
     this.#cancelled = reason;
     this.#child.kill("SIGKILL");
@@ -95,7 +96,7 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
       return (outcome.ok && outcome.wired ? revive(value) : value) as Awaited<R>;
     }
     throw new WorkerCrashedError(
-      `the process ${child.pid} ${describeExit(code, signal)} before its function returned`,
+      messages().processes.endedEarly(child.pid, describeExit(code, signal)),
       code,
       signal,
     );

@@ -5,6 +5,7 @@ import { untilClosed } from "../sync/queue.js";
 import { encodeValue, defineKind, MARK, WIRE, type Target, type Wired } from "../sync/wire.js";
 import { explainCloneError, fromTransferableError } from "../task/transfer.js";
 import type { QueueOperation, QueueReply } from "./broker.js";
+import { messages } from "../messages/index.js";
 
 const calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
 let nextCall = 0;
@@ -22,7 +23,7 @@ export function settleReply(reply: QueueReply): void {
 }
 
 function call(queue: number, op: QueueOperation, args: unknown[]): Promise<unknown> {
-  if (!process.send || !process.connected) return Promise.reject(new ChannelClosedError("the kernel that holds this queue is gone"));
+  if (!process.send || !process.connected) return Promise.reject(new ChannelClosedError(messages().processes.kernelGone));
   return new Promise((resolve, reject) => {
     const id = nextCall++;
     calls.set(id, { resolve, reject });
@@ -36,7 +37,7 @@ function call(queue: number, op: QueueOperation, args: unknown[]): Promise<unkno
 }
 
 function notHere(what: string): never {
-  throw new TypeError(`queue.${what} is not available in a child process (the queue lives in the kernel): use get() with a timeout, or poll()`);
+  throw new TypeError(messages().processes.queueOnlyInKernel(what));
 }
 
 /** The kernel's Queue, seen from a child process. */
@@ -45,7 +46,7 @@ export class RemoteQueue<T = unknown> implements AsyncIterable<T> {
 
   put(item: T, timeoutMs?: number): Promise<void> {
     try {
-      if (encodeValue(item, "process", "the item").wired) throw new TypeError("a Queue or a Pipe cannot go through a queue");
+      if (encodeValue(item, "process", "the item").wired) throw new TypeError(messages().processes.channelThroughQueue);
     } catch (error) {
       return Promise.reject(error);
     }

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { serveQueues } from "./broker.js";
+import { messages } from "../messages/index.js";
 
 const CHILD_FILE = path.join(__dirname, "child.js");
 const children = new Set<ChildProcess>();
@@ -46,5 +47,5 @@ export async function childEnded(child: ChildProcess): Promise<[number | null, N
 
 /** A one-line description of how a child ended. */
 export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
-  return signal ? `was killed by ${signal}` : `exited with code ${code}`;
+  return signal ? messages().processes.killed(signal) : messages().processes.exited(code);
 }

@@ -1,5 +1,6 @@
 import { describe } from "../options.js";
 import { register } from "./registry.js";
+import { messages } from "../messages/index.js";
 
 /** What `bindToCell` can end: an rxjs Subscription, anything with dispose(), or a teardown function. */
 export type Teardown = { unsubscribe(): void } | { dispose(): unknown } | (() => unknown);
@@ -32,5 +33,5 @@ function teardownOf(thing: Teardown): () => unknown {
     if (typeof (thing as { unsubscribe?: unknown }).unsubscribe === "function") return () => (thing as { unsubscribe(): void }).unsubscribe();
     if (typeof (thing as { dispose?: unknown }).dispose === "function") return () => (thing as { dispose(): unknown }).dispose();
   }
-  throw new TypeError(`bindToCell takes a subscription (with unsubscribe()), an object with dispose(), or a function, got ${describe(thing)}`);
+  throw new TypeError(messages().options.bindToCell(describe(thing)));
 }

@@ -5,6 +5,7 @@ import { isMainThread, threadId } from "node:worker_threads";
 import { encodeValue, revive } from "../sync/wire.js";
 import { tableSource } from "./table.js";
 import { toTransferableError, type TransferableError } from "./transfer.js";
+import { messages } from "../messages/index.js";
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -78,7 +79,7 @@ function functionFor(request: TaskRequest): AnyFunction {
   if (!fn) {
     if (request.source !== undefined) counts.sourcesReceived++;
     const source = request.source ?? tableSource(request.fn);
-    if (source === undefined) throw new Error(`function #${request.fn} never reached this worker`);
+    if (source === undefined) throw new Error(messages().functions.neverReached(request.fn));
     fn = compileFunction(source);
     byId.set(request.fn, fn);
   }

@@ -2,6 +2,7 @@ import { analyze } from "eslint-scope";
 import * as espree from "espree";
 import { NotSelfContainedError } from "../errors.js";
 import { isFunction } from "../options.js";
+import { messages } from "../messages/index.js";
 
 /** Names a function may use without defining them: the globals every worker and child has. */
 const GLOBALS = new Set([...Object.getOwnPropertyNames(globalThis), "require", "globalThis"]);
@@ -27,10 +28,7 @@ export function functionSource(fn: unknown, name = "fn"): string {
     return known;
   }
   if (/\{\s*\[native code\]\s*\}$/.test(text)) {
-    throw new TypeError(
-      `${name} must be a function written in JavaScript or TypeScript, got a native or bound function (${fn.name || "anonymous"}); ` +
-        `wrap it: (x) => yourFunction(x)`,
-    );
+    throw new TypeError(messages().functions.native(name, fn.name));
   }
   const source = asExpression(text, name);
   const free = freeVariables(source);
@@ -41,7 +39,7 @@ export function functionSource(fn: unknown, name = "fn"): string {
 }
 
 function describeFunction(fn: { name: string }): string {
-  return fn.name ? `function \`${fn.name}\`` : "this function";
+  return fn.name ? messages().functions.named(fn.name) : messages().functions.anonymous;
 }
 
 /** A method written as `name(x) { ... }` is not an expression on its own: wrap it in an object literal. */
@@ -49,7 +47,7 @@ function asExpression(text: string, name: string): string {
   for (const candidate of [`(${text})`, `({ ${text} })[Object.keys({ ${text} })[0]]`]) {
     if (parses(candidate)) return candidate;
   }
-  throw new TypeError(`${name} could not be read back from its source; define it with \`function\` or as an arrow function`);
+  throw new TypeError(messages().functions.unreadable(name));
 }
 
 function parses(source: string): boolean {

@@ -1,4 +1,5 @@
 import * as errors from "../errors.js";
+import { messages } from "../messages/index.js";
 
 /** An error as it crosses a thread or process boundary: plain data, rebuilt as an Error on arrival. */
 export interface TransferableError {
@@ -54,12 +55,7 @@ export function unwrap(outcome: { ok: true; value: unknown } | { ok: false; erro
 export function explainCloneError(error: unknown, where: string): unknown {
   if (error instanceof Error && (error.name === "DataCloneError" || /could not be cloned/.test(error.message))) {
     const what = error.message.split("\n")[0].replace(/\.$/, "");
-    return new TypeError(
-      `${where} cannot be sent to another thread or process: ${what.length > 120 ? `${what.slice(0, 117)}...` : what}. ` +
-        `Pass numbers, strings, booleans, arrays, plain objects, Maps, Sets, Dates or typed arrays; ` +
-        `functions, sockets and class instances with methods cannot be copied.`,
-      { cause: error },
-    );
+    return new TypeError(messages().functions.notCloneable(where, what.length > 120 ? `${what.slice(0, 117)}...` : what), { cause: error });
   }
   return error;
 }

@@ -7,6 +7,7 @@ import { explainCloneError } from "../task/transfer.js";
 import { Dispatcher } from "./dispatch.js";
 import { listenToWorkers } from "./output.js";
 import { WORKER_FILE } from "./thread.js";
+import { messages } from "../messages/index.js";
 
 /**
  * A fixed set of worker threads that run functions defined in cells, on piscina:
@@ -64,17 +65,17 @@ export class ThreadPool extends Pool {
     const exit = /worker exited with code: (-?\d+)/.exec(error.message);
     if (exit) {
       const code = Number(exit[1]);
-      return new WorkerCrashedError(`the worker thread exited with code ${code} while running this task; the pool replaced it`, code);
+      return new WorkerCrashedError(messages().pool.threadExited(code), code);
     }
     if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
       return new WorkerCrashedError(
-        `the worker thread ran out of memory (maxMemoryMb: ${this.#maxMemoryMb ?? "Node's default"}) while running this task; the pool replaced it`,
+        messages().pool.threadOutOfMemory(String(this.#maxMemoryMb ?? messages().pool.nodeDefault)),
         null,
         null,
         { cause: error },
       );
     }
-    return new WorkerCrashedError(`the worker thread crashed while running this task (${error.message}); the pool replaced it`, null, null, {
+    return new WorkerCrashedError(messages().pool.threadCrashed(error.message), null, null, {
       cause: error,
     });
   }

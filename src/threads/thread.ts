@@ -8,6 +8,7 @@ import { functionSource } from "../task/source.js";
 import { explainCloneError, unwrap } from "../task/transfer.js";
 import type { TaskOutcome } from "../task/compile.js";
 import { newOutputToken, outputDone } from "./output.js";
+import { messages } from "../messages/index.js";
 
 export const WORKER_FILE = path.join(__dirname, "worker.js");
 
@@ -37,7 +38,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
 
   /** Starts the thread; a Thread starts once. Returns the thread, so `new Thread(f).start()` reads well. */
   start(): this {
-    if (this.#worker) throw new Error("a thread can be started only once; create a new Thread to run it again");
+    if (this.#worker) throw new Error(messages().threads.startedTwice);
     try {
       this.#worker = new Worker(WORKER_FILE, {
         workerData: { kind: "concurrence.thread", request: { fn: this.#source, args: this.#args, wired: this.#wired, token: this.#token } },
@@ -71,7 +72,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
   }
 
   /** Stops the thread now; `join()` rejects with a TaskCancelledError. */
-  async terminate(reason: Error = new TaskCancelledError("the thread was terminated")): Promise<void> {
+  async terminate(reason: Error = new TaskCancelledError(messages().threads.terminated)): Promise<void> {
     if (!this.#worker || !this.#alive) return;
     this.#cancelled = reason;
     await this.#worker.terminate();
@@ -100,7 +101,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
       return (outcome.ok && outcome.wired ? revive(value) : value) as Awaited<R>;
     }
     throw new WorkerCrashedError(
-      `the thread ended before its function returned (exit code ${exitCode})` + (failure ? `: ${failure.message}` : ""),
+      messages().threads.endedEarly(exitCode) + (failure ? `: ${failure.message}` : ""),
       exitCode,
       null,
       { cause: failure },
