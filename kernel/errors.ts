@@ -1,5 +1,7 @@
 import { format } from "node:util";
+import { messages } from "../src/messages/index.js";
 import { hintFor } from "./hints.js";
+import { formatStack } from "./stack.js";
 
 /** The content of a Jupyter `error` message and of an execute_reply with status "error". */
 export interface ErrorContent {
@@ -39,9 +41,7 @@ export class ExecutionRecord {
     if (this.errors.length > 0) return runtimeError(this.errors[this.errors.length - 1]);
     return {
       ename: "CompileError",
-      evalue:
-        "TypeScript could not compile this cell and gave no reason. Most often @types/node is missing: " +
-        "run `npm install` in the concurrence project, then restart the kernel.",
+      evalue: messages().kernel.noReason,
       traceback: [],
     };
   }
@@ -49,15 +49,17 @@ export class ExecutionRecord {
 
 function diagnosticsError(diagnostics: ExecutionRecord["diagnostics"], code: string): ErrorContent {
   const lines = code.split("\n");
+  const m = messages().kernel;
   const traceback = diagnostics.flatMap(({ line, column, message }) => {
     const source = lines[line - 1] ?? "";
     const gutter = String(line).padStart(4);
-    return [`Line ${line}, column ${column}: ${message}`, `${gutter} | ${source}`, `${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, column - 1))}^`];
+    const place = `${m.line} ${line}, ${m.column} ${column}`;
+    return [`${place[0].toUpperCase()}${place.slice(1)}${m.colon}${message}`, `${gutter} | ${source}`, `${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, column - 1))}^`];
   });
   const hints = new Set(diagnostics.map((d) => hintFor(d.message)).filter((h) => h !== undefined));
-  traceback.push(...[...hints].map((hint) => `Hint: ${hint}`));
+  traceback.push(...[...hints].map((hint) => `${m.hint}${m.colon}${hint}`));
   const first = diagnostics[0];
-  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
+  const more = diagnostics.length > 1 ? m.andMore(diagnostics.length - 1) : "";
   return { ename: "TypeScriptError", evalue: `${first.line}:${first.column} - ${first.message}${more}`, traceback };
 }
 
@@ -68,19 +70,12 @@ function isInterrupt(error: unknown): boolean {
 
 function runtimeError(error: unknown): ErrorContent {
   if (isInterrupt(error)) {
-    return {
-      ename: "KeyboardInterrupt",
-      evalue: "the cell was interrupted; its running tasks were cancelled and the kernel is ready",
-      traceback: ["KeyboardInterrupt: the cell was interrupted; its running tasks were cancelled and the kernel is ready"],
-    };
+    const evalue = messages().kernel.interrupted;
+    return { ename: "KeyboardInterrupt", evalue, traceback: [`KeyboardInterrupt: ${evalue}`] };
   }
   if (!(error instanceof Error)) {
     const text = format(error);
     return { ename: "Error", evalue: text, traceback: [`Uncaught ${text}`] };
   }
-  // Frames of tslab and Node's internals say nothing about the cell.
-  const stack = (error.stack ?? `${error.name}: ${error.message}`)
-    .split("\n")
-    .filter((line) => !/^\s+at .*(node:vm|node:internal|[\\/]tslab[\\/]|[\\/]dist[\\/]kernel[\\/])/.test(line));
-  return { ename: error.name, evalue: error.message, traceback: stack };
+  return { ename: error.name, evalue: error.message, traceback: formatStack(error) };
 }

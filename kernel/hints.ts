@@ -2,9 +2,12 @@
 // a notebook opened outside the project, or a project whose npm packages are missing.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { messages } from "../src/messages/index.js";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
-const NODE_GLOBAL = /^Cannot find name '(console|process|require|Buffer|setTimeout|setInterval|__dirname|module)'/;
+// TypeScript's text in English and in French (its locale follows CONCURRENCE_LANG: see locale.ts).
+const NODE_GLOBAL = /^(Cannot find name|Le nom) '(console|process|require|Buffer|setTimeout|setInterval|__dirname|module)'/;
+const NO_LIBRARY = /^(Cannot find module|Impossible de localiser le module) 'concurrence'/;
 
 export interface Place {
   /** The kernel's folder: the notebook's. @default process.cwd() */
@@ -25,14 +28,12 @@ export function nodeTypesFound({ folder = process.cwd(), fallbackTypes = tslabTy
 /** A sentence saying what to do about the diagnostic `message`, when its cause is known. */
 export function hintFor(message: string, place: Place = {}): string | undefined {
   const folder = path.resolve(place.folder ?? process.cwd());
-  const install = `run \`npm install\` in ${PROJECT_ROOT}, then restart the kernel`;
-  if (message.startsWith("Cannot find module 'concurrence'")) {
+  const m = messages().hints;
+  if (NO_LIBRARY.test(message)) {
     const inside = !path.relative(PROJECT_ROOT, folder).startsWith("..");
-    return inside
-      ? `the library is not installed: ${install}.`
-      : `this notebook's folder (${folder}) is outside the concurrence project: open notebooks from ${PROJECT_ROOT} or a folder inside it, where \`concurrence\` is installed.`;
+    return inside ? m.notInstalled(PROJECT_ROOT) : m.outside(folder, PROJECT_ROOT);
   }
-  if (NODE_GLOBAL.test(message) && !nodeTypesFound(place)) return `@types/node was not found from ${folder}: ${install}.`;
+  if (NODE_GLOBAL.test(message) && !nodeTypesFound(place)) return m.noNodeTypes(folder, PROJECT_ROOT);
   return undefined;
 }
 

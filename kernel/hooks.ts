@@ -8,6 +8,8 @@ interface KernelHooks {
   interrupt(reason: Error): void;
   shutdown(): Promise<void>;
   bundleFor(value: unknown): Promise<Record<string, unknown> | undefined>;
+  /** Absent in a library older than the kernel. */
+  functionOrigin?(file: string, line: number, column: number): { text: string; offset: number } | undefined;
 }
 
 const HOOKS_KEY = Symbol.for("concurrence.kernel-hooks");

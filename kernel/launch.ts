@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createConverter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
+import { recordingConverter } from "./cells.js";
+import { useLanguageForDiagnostics } from "./locale.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
 import { virtualDisplay } from "./xdisplay.js";
 
@@ -15,7 +17,8 @@ function main(): void {
     console.error("usage: node dist/kernel/launch.js <connection file>  (Jupyter passes it; see kernel/kernel.json)");
     process.exit(2);
   }
-  const node = createConverter({ isJS: false, isBrowser: false });
+  useLanguageForDiagnostics();
+  const node = recordingConverter(createConverter({ isJS: false, isBrowser: false }));
   let browser: ReturnType<typeof createConverter> | undefined;
   const converters: ConverterSet = {
     node,

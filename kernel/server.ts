@@ -1,6 +1,8 @@
 import { inspect } from "node:util";
 import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter";
 import type { Executor } from "tslab/dist/executor";
+import { messages } from "../src/messages/index.js";
+import { beginCellSource } from "./cells.js";
 import { ExecutionRecord, type ErrorContent } from "./errors.js";
 import { History, type HistoryRequest } from "./history.js";
 import { beginCell, kernelHooks, setCellOutput } from "./hooks.js";
@@ -148,6 +150,7 @@ export class ConcurrenceServer extends ZmqServer {
       await beginCell(cellId(msg));
       // The stop button pressed while the previous run's resources were being disposed of.
       if (interrupted.aborted) throw interrupted.reason;
+      beginCellSource(count, content.code); // errors quote the cell's lines (cells.ts)
       ok = await this.#executor.execute(expandShorthands(content.code));
       // A promise as the last value is awaited, as in Deno's kernel: `pool.map(f, xs)` shows the array.
       if (ok && isPromise(record.value)) record.value = await abortable(record.value, interrupted);
@@ -178,7 +181,7 @@ export class ConcurrenceServer extends ZmqServer {
     const known = Boolean(this.#executor.inspect(name, name.length)?.kind);
     const info = known ? this.#handler.handleInspect({ code: name, cursor_pos: name.length, detail_level: 0 }) : undefined;
     const payload = info?.found ? [{ source: "page", data: info.data, start: 0 }] : [];
-    if (!info?.found) this.#publish(msg, "stream", { name: "stdout", text: `Nothing is known about \`${name}\` here.\n` });
+    if (!info?.found) this.#publish(msg, "stream", { name: "stdout", text: `${messages().kernel.nothingKnown(name)}\n` });
     this.#reply(sock, msg, "execute_reply", { status: "ok", execution_count: count, user_expressions: {}, payload });
   }
 

@@ -85,8 +85,15 @@ export const en: Messages = {
     status: (url, status, text) => `GET ${url} answered ${status}${text ? ` ${text}` : ""}`,
     timeout: (url, ms) => `GET ${url} got no complete answer within ${ms} ms (options.timeoutMs): raise the timeout or check the server`,
   },
+  hints: {
+    notInstalled: (root) => `the library is not installed: run \`npm install\` in ${root}, then restart the kernel.`,
+    outside: (folder, root) =>
+      `this notebook's folder (${folder}) is outside the concurrence project: open notebooks from ${root} or a folder inside it, where \`concurrence\` is installed.`,
+    noNodeTypes: (folder, root) => `@types/node was not found from ${folder}: run \`npm install\` in ${root}, then restart the kernel.`,
+  },
   kernel: {
     line: "line",
+    colon: ": ",
     column: "column",
     cell: (count) => `Cell In[${count}]`,
     in: "in",
@@ -97,6 +104,6 @@ export const en: Messages = {
       "TypeScript could not compile this cell and gave no reason. Most often @types/node is missing: " +
       "run `npm install` in the concurrence project, then restart the kernel.",
     nothingKnown: (name) => `Nothing is known about \`${name}\` here.`,
-    cause: "Cause",
+    cause: "Cause:",
   },
 };

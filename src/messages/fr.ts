@@ -90,8 +90,16 @@ export const fr = {
     timeout: (url: string, ms: number) =>
       `GET ${url} n'a pas reçu de réponse complète en ${ms} ms (options.timeoutMs) : augmentez le délai ou vérifiez le serveur`,
   },
+  hints: {
+    notInstalled: (root: string) => `la bibliothèque n'est pas installée : lancez \`npm install\` dans ${root}, puis redémarrez le noyau.`,
+    outside: (folder: string, root: string) =>
+      `le dossier de ce notebook (${folder}) est hors du projet concurrence : ouvrez les notebooks depuis ${root} ou un dossier à l'intérieur, où \`concurrence\` est installé.`,
+    noNodeTypes: (folder: string, root: string) =>
+      `@types/node est introuvable depuis ${folder} : lancez \`npm install\` dans ${root}, puis redémarrez le noyau.`,
+  },
   kernel: {
     line: "ligne",
+    colon: " : ",
     column: "colonne",
     cell: (count: number) => `Cellule In[${count}]`,
     in: "dans",
@@ -102,7 +110,7 @@ export const fr = {
       "TypeScript n'a pas pu compiler cette cellule et n'a pas donné de raison. Le plus souvent, @types/node manque : " +
       "lancez `npm install` dans le projet concurrence, puis redémarrez le noyau.",
     nothingKnown: (name: string) => `Rien n'est connu de \`${name}\` ici.`,
-    cause: "Cause",
+    cause: "Cause :",
   },
 };
 

@@ -1,4 +1,5 @@
 import { displayBundle } from "../display/bundle.js";
+import { functionOrigin } from "../task/origins.js";
 import { beginCell, disposeAll, interruptAll, settle } from "./registry.js";
 
 /**
@@ -12,6 +13,8 @@ export interface KernelHooks {
   shutdown(): Promise<void>;
   /** A rich bundle for a cell's last value, or undefined for plain text. */
   bundleFor(value: unknown): Promise<Record<string, unknown> | undefined>;
+  /** Where a worker's stack frame lies in the function a cell sent (see task/origins.ts). */
+  functionOrigin(file: string, line: number, column: number): { text: string; offset: number } | undefined;
 }
 
 export const HOOKS_KEY = Symbol.for("concurrence.kernel-hooks");
@@ -23,6 +26,7 @@ export function installHooks(): void {
     interrupt: interruptAll,
     shutdown: disposeAll,
     bundleFor: displayBundle,
+    functionOrigin,
   };
   (globalThis as Record<symbol, unknown>)[HOOKS_KEY] = hooks;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { isMainThread, threadId } from "node:worker_threads";
 import { encodeValue, revive } from "../sync/wire.js";
+import { functionFileName, WRAPPER_END, WRAPPER_START } from "./origins.js";
 import { tableSource } from "./table.js";
 import { toTransferableError, type TransferableError } from "./transfer.js";
 import { messages } from "../messages/index.js";
@@ -63,8 +64,8 @@ export function compileStats(): { compiled: number; sourcesReceived: number } {
 export function compileFunction(source: string): AnyFunction {
   let fn = bySource.get(source);
   if (!fn) {
-    const factory = vm.runInThisContext(`(function (require) { return ${source}; })`, {
-      filename: "cell-function.js",
+    const factory = vm.runInThisContext(WRAPPER_START + source + WRAPPER_END, {
+      filename: functionFileName(source), // the kernel maps its frames back to the cell (origins.ts)
     }) as (req: NodeJS.Require) => AnyFunction;
     fn = factory(cellRequire);
     bySource.set(source, fn);

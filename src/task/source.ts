@@ -2,6 +2,7 @@ import { analyze } from "eslint-scope";
 import * as espree from "espree";
 import { NotSelfContainedError } from "../errors.js";
 import { isFunction } from "../options.js";
+import { rememberSource } from "./origins.js";
 import { messages } from "../messages/index.js";
 
 /** Names a function may use without defining them: the globals every worker and child has. */
@@ -35,6 +36,7 @@ export function functionSource(fn: unknown, name = "fn"): string {
   if (free.length > 0) throw new NotSelfContainedError(describeFunction(fn), free);
   checked.set(text, source);
   byFunction.set(fn, source);
+  rememberSource(source, text);
   return source;
 }
 

@@ -38,8 +38,9 @@ export class KernelSession {
     driver.stderr.on("data", (chunk) => (this.#log += chunk));
   }
 
-  static async start(cwd = NOTEBOOKS): Promise<KernelSession> {
-    const driver = spawn(venvBin("python"), [path.join(PROJECT_ROOT, "test", "kernel", "driver.py"), cwd]);
+  /** `env`: added to the kernel's environment, e.g. `{ CONCURRENCE_LANG: "en" }`. */
+  static async start(cwd = NOTEBOOKS, env: NodeJS.ProcessEnv = {}): Promise<KernelSession> {
+    const driver = spawn(venvBin("python"), [path.join(PROJECT_ROOT, "test", "kernel", "driver.py"), cwd], { env: { ...process.env, ...env } });
     const session = new KernelSession(driver);
     const ready = (await session.#next()) as { pid: number };
     session.pid = ready.pid;
