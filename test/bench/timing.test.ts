@@ -3,6 +3,9 @@ import { test } from "node:test";
 import { summarize, sweep, timeit, workerCounts } from "../../src/index.js";
 import { captureDisplays } from "../helpers/capture.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("timeit measures each run and reports the median", async () => {
   let calls = 0;
   const timing = await timeit(async () => {

@@ -3,6 +3,9 @@ import { test } from "node:test";
 import { clearOutput } from "../../src/index.js";
 import { KERNEL_CLEAR_KEY } from "../../src/display/bridge.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("clearOutput asks the kernel to clear the cell, passing wait", (t) => {
   const calls: boolean[] = [];
   const g = globalThis as Record<symbol, unknown>;

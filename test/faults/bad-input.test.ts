@@ -15,6 +15,9 @@ import {
   ThreadPool,
 } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 const identity = (x: unknown) => x;
 
 function says(kind: abstract new (...args: never[]) => Error, pattern: RegExp) {

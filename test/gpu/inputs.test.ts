@@ -14,6 +14,9 @@ import {
   ResultMismatchError,
 } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("matrices of shapes that do not multiply are refused", () => {
   const gpu = new Gpu({ mode: "cpu" });
   try {

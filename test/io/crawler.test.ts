@@ -3,6 +3,9 @@ import { after, before, test } from "node:test";
 import { crawl, demoServer, extractLinks, TaskCancelledError, type DemoServer } from "../../src/index.js";
 import { DemoSite } from "../../src/io/site.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 let server: DemoServer;
 before(async () => {
   server = await demoServer({ latencyMs: 10, jitterMs: 20 });

@@ -17,6 +17,9 @@ import {
 import { demoImage } from "../../src/io/images.js";
 import { beginCell, interruptAll, liveResources } from "../../src/runtime/registry.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 let server: DemoServer;
 before(async () => {
   server = await demoServer({ latencyMs: 40 });

@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { mapLimit, maxOverlap } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("mapLimit keeps the order, holds the limit, and stops taking items after a failure", async () => {
   let running = 0;
   let most = 0;

@@ -7,6 +7,9 @@ import { demoServer, type DemoServer } from "../../src/index.js";
 import { PNG_SIGNATURE } from "../../src/io/png.js";
 import { beginCell, liveResources } from "../../src/runtime/registry.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 let server: DemoServer;
 before(async () => {
   server = await demoServer({ latencyMs: 5 });

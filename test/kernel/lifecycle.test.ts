@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { descendants, KernelSession, outlived, streamOf, taskProcesses, threadCount } from "../helpers/kernel.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("a cell's pool gives its result, and the stop button cancels a stuck task", { timeout: 120_000 }, async (t) => {
   const kernel = await KernelSession.start();
   t.after(() => kernel.shutdown());

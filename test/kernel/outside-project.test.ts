@@ -9,6 +9,9 @@ import { PROJECT_ROOT } from "../../scripts/paths.js";
 import { hintFor, nodeTypesFound } from "../../kernel/hints.js";
 import { KernelSession, streamOf } from "../helpers/kernel.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("from a folder outside the project, cells type-check against Node, and `concurrence` fails readably", { timeout: 120_000 }, async (t) => {
   const folder = mkdtempSync(path.join(os.tmpdir(), "concurrence-outside-"));
   const kernel = await KernelSession.start(folder);

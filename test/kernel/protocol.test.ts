@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { KernelSession, streamOf } from "../helpers/kernel.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 let kernel: KernelSession;
 before(async () => (kernel = await KernelSession.start()));
 after(() => kernel.shutdown());

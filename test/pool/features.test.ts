@@ -4,6 +4,9 @@ import path from "node:path";
 import { test } from "node:test";
 import { PoolClosedError, ProcessPool, TaskCancelledError, TaskTimeoutError, ThreadPool } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 const COMPILE_MODULE = path.resolve(__dirname, "../../src/task/compile.js");
 
 function sleepy(ms: number, value: unknown = ms) {
@@ -198,7 +201,7 @@ for (const Pool of [ThreadPool, ProcessPool]) {
         (error: unknown) => {
           assert.ok(error instanceof RangeError);
           assert.equal(error.message, "age must be >= 0, got -3");
-          assert.match(error.stack ?? "", /^RangeError: age must be >= 0, got -3\n\s+at checkAge \(cell-function\.js:\d+:\d+\)/);
+          assert.match(error.stack ?? "", /^RangeError: age must be >= 0, got -3\n\s+at checkAge \(concurrence-fn-[0-9a-f]+\.js:\d+:\d+\)/);
           assert.doesNotMatch(error.stack ?? "", /dist\/src\/(task|threads|processes)|node:internal|piscina/, "no machinery frames");
           return true;
         },

@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { PoolClosedError, ProcessPool, TaskCancelledError, WorkerCrashedError } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 function square(x: number) {
   return x * x;
 }

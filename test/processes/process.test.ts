@@ -3,6 +3,9 @@ import { test } from "node:test";
 import { Process, TaskCancelledError, WorkerCrashedError } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("join gives the result of the function run in another process", async () => {
   const child = new Process((n: number) => ({ pid: process.pid, double: 2 * n }), 21).start();
   const result = await child.join();

@@ -13,6 +13,9 @@ import {
   ThreadPool,
 } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 async function drain<T>(queue: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of queue) items.push(item);

@@ -18,6 +18,9 @@ import {
   ThreadPool,
 } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("a sharedValue is the same number in every thread it is passed to", async () => {
   const v = sharedValue("i32", 5);
   assert.ok(v instanceof SharedValue);

@@ -3,6 +3,9 @@ import { test } from "node:test";
 import { NotSelfContainedError } from "../../src/errors.js";
 import { functionSource } from "../../src/task/source.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("a function that uses an outer variable is refused, naming the variable", () => {
   const factor = 3;
   const scale = (x: number) => x * factor;

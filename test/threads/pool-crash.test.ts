@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ThreadPool, WorkerCrashedError } from "../../src/index.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 function work(x: number): number {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   return x * 10;

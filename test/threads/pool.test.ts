@@ -3,6 +3,9 @@ import { test } from "node:test";
 import { NotSelfContainedError, PoolClosedError, TaskCancelledError, ThreadPool } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 function square(x: number) {
   return x * x;
 }

@@ -3,6 +3,9 @@ import { test } from "node:test";
 import { NotSelfContainedError, TaskCancelledError, Thread, WorkerCrashedError } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("join gives the function's result", async () => {
   const thread = new Thread((a: number, b: number) => a * b, 6, 7).start();
   assert.equal(await thread.join(), 42);

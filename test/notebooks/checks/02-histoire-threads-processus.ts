@@ -40,7 +40,7 @@ export function check(nb: Notebook): void {
 
   // A crashing child does not stop the kernel.
   const crash = streamText(cellWith(nb, "process.exit(3)"));
-  assert.match(crash, /WorkerCrashedError : the process \d+ exited with code 3/);
+  assert.match(crash, /WorkerCrashedError : le processus \d+ s'est terminé avec le code 3/);
   assert.match(crash, /Code de sortie de l'enfant : 3\./);
 
   // Start-up cost and memory, thread against process: both measured.

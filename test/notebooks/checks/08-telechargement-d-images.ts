@@ -76,6 +76,6 @@ export function check(nb: Notebook): void {
   const faults = streamText(cellWith(nb, "server.configure({ failureRate"));
   const without = /Sans nouvel essai : (\d+) images sur (\d+)\./.exec(faults);
   assert.ok(without && Number(without[1]) < images && Number(without[2]) === images, faults);
-  assert.match(faults, /^Échec : GET http:\/\/127\.0\.0\.1:\d+\/images\/\S+ answered 50[03] /m);
+  assert.match(faults, /^Échec : GET http:\/\/127\.0\.0\.1:\d+\/images\/\S+ a répondu 50[03] /m);
   assert.match(faults, new RegExp(`Avec jusqu'à 4 nouveaux essais : ${images} images sur ${images}, en \\d+ requêtes\\.`));
 }
