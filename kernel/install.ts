@@ -9,15 +9,31 @@ import { output, run, runMain } from "../scripts/run.js";
 
 export type InstallTarget = "sys-prefix" | "user" | { prefix: string };
 
-export function kernelSpec(): object {
+/** The messages' language: French by default; "en" puts CONCURRENCE_LANG=en in the kernelspec's env. */
+export type Language = "fr" | "en";
+
+export function kernelSpec(lang: Language = "fr"): object {
   return {
     argv: [process.execPath, path.join(PROJECT_ROOT, "dist", "kernel", "launch.js"), "{connection_file}"],
     display_name: "TypeScript (concurrence)",
     language: "typescript",
     interrupt_mode: "signal",
     metadata: { debugger: false },
+    ...(lang === "en" ? { env: { CONCURRENCE_LANG: "en" } } : {}),
   };
 }
+
+const HELP = `Usage: npm run kernel:install -- [--jupyter PATH] [--user | --sys-prefix | --prefix DIR] [--lang fr|en]
+
+Installs the Jupyter kernel "TypeScript (concurrence)".
+  --jupyter PATH   the \`jupyter\` command to install into (default: the project's .venv)
+  --user           per user (the default with --jupyter)
+  --sys-prefix     into that Jupyter's environment (the default for the project's .venv)
+  --prefix DIR     under DIR/share/jupyter/kernels
+  --lang fr|en     the language of error messages and TypeScript diagnostics (default: fr).
+                   --lang en writes CONCURRENCE_LANG=en into the kernelspec's env; you can also
+                   start Jupyter with CONCURRENCE_LANG=en in its environment.
+  --help           this text`;
 
 function targetArgs(target: InstallTarget): string[] {
   if (target === "sys-prefix") return ["--sys-prefix"];
@@ -29,11 +45,11 @@ function targetArgs(target: InstallTarget): string[] {
  * Installs the kernelspec with `jupyter kernelspec install`. `current` is where the spec already
  * is, if the caller knows: when it holds the same spec, nothing is done.
  */
-export function installKernel({ jupyter, target, current }: { jupyter: string; target: InstallTarget; current?: string }): void {
+export function installKernel({ jupyter, target, current, lang }: { jupyter: string; target: InstallTarget; current?: string; lang?: Language }): void {
   if (!existsSync(jupyter) && !output(jupyter, ["--version"])) {
     throw new Error(`no Jupyter at ${jupyter}: give the path of your \`jupyter\` command with --jupyter`);
   }
-  const spec = `${JSON.stringify(kernelSpec(), null, 2)}\n`;
+  const spec = `${JSON.stringify(kernelSpec(lang), null, 2)}\n`;
   if (current && existsSync(current) && readFileSync(current, "utf8") === spec) return;
   const dir = mkdtempSync(path.join(os.tmpdir(), "concurrence-kernel-"));
   try {
@@ -55,15 +71,20 @@ function main(): void {
       user: { type: "boolean" },
       "sys-prefix": { type: "boolean" },
       prefix: { type: "string" },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
   });
+  if (values.help) return void console.log(HELP);
+  const lang = values.lang ?? "fr";
+  if (lang !== "fr" && lang !== "en") throw new Error(`--lang must be fr or en, got ${JSON.stringify(lang)}`);
   const jupyter = values.jupyter ?? venvBin("jupyter");
   const target: InstallTarget = values.prefix
     ? { prefix: values.prefix }
     : values["sys-prefix"] || !values.jupyter
       ? "sys-prefix"
       : "user";
-  installKernel({ jupyter, target });
+  installKernel({ jupyter, target, lang });
 }
 
 if (require.main === module) runMain("kernel install", main);

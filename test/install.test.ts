@@ -31,3 +31,23 @@ test("kernel:install names the problem when the Jupyter is not there", () => {
   assert.equal(install.status, 1);
   assert.match(install.stderr, /no Jupyter at \/nowhere\/jupyter: give the path of your `jupyter` command with --jupyter/);
 });
+
+test("kernel:install -- --lang en puts CONCURRENCE_LANG=en in the kernelspec's env, and --help says how to switch", { timeout: 60_000 }, () => {
+  const prefix = mkdtempSync(path.join(os.tmpdir(), "concurrence-prefix-"));
+  try {
+    const script = path.join(PROJECT_ROOT, "dist", "kernel", "install.js");
+    const install = spawnSync(process.execPath, [script, "--jupyter", venvBin("jupyter"), "--prefix", prefix, "--lang", "en"], { encoding: "utf8" });
+    assert.equal(install.status, 0, install.stderr);
+    const spec = JSON.parse(readFileSync(path.join(prefix, "share", "jupyter", "kernels", "concurrence", "kernel.json"), "utf8")) as { env?: object };
+    assert.deepEqual(spec.env, { CONCURRENCE_LANG: "en" });
+    const help = spawnSync(process.execPath, [script, "--help"], { encoding: "utf8" });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /--lang fr\|en/);
+    assert.match(help.stdout, /CONCURRENCE_LANG=en/);
+    const wrong = spawnSync(process.execPath, [script, "--lang", "de"], { encoding: "utf8" });
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /--lang must be fr or en, got "de"/);
+  } finally {
+    rmSync(prefix, { recursive: true, force: true });
+  }
+});
