@@ -76,10 +76,61 @@ export const en: Messages = {
     childEnded: "the child process ended",
   },
   memory: {
+    what: (where, kind) => `${where} (${/^[AEIOU]/.test(kind) ? "an" : "a"} ${kind})`,
     acrossProcesses: (what) =>
       `${what} lives in shared memory (a SharedArrayBuffer), and a child process has its own memory: it cannot be sent to a Process or a ProcessPool. ` +
       `Run the function in a Thread or a ThreadPool to share it, or exchange values with a Queue or a Pipe, which work between processes ` +
       `(the parent holds the data, like a multiprocessing manager).`,
+  },
+  where: {
+    argument: "argument",
+    item: "item",
+    result: "the result",
+    theItem: "the item",
+    thisItem: "This item",
+    itsLock: "its lock",
+    aPipe: "a pipe",
+    argOfProcess: "An argument of this process",
+    argOfThread: "An argument of this thread",
+    argOfTask: "An argument of this task",
+  },
+  sync: {
+    onlyFromKernel: (what) => `${what} can be sent to a child process only from the process that created it (the kernel)`,
+    functionArgument: (where, name) =>
+      `${where} is a function (${name || "anonymous"}), and a function cannot be sent to another thread or process: ` +
+      `define it inside the function you run, or send the data it needs.`,
+    liveHandle: (where, kind) =>
+      `${where} is a ${kind}, which holds a live handle (a socket, a stream, a worker...) that exists only here, ` +
+      `so it cannot be sent to another thread or process: send plain data (a port, a path...) and open it on the other side.`,
+    cannotRevive: (kind) => `a ${kind} cannot be used here`,
+    conditionLock: (got) => `lock must be a Lock or an RLock, got ${got}`,
+    conditionNotHeld: (what) => `${what}() needs the condition's lock: call acquire() (or use with()) first`,
+    pipeReceivesOnly: "this end of a one-way Pipe only receives: send() from the other end",
+    pipeSendsOnly: (call) => `this end of a one-way Pipe only sends: ${call} ${call === "poll()" ? "the other end" : "from the other end"}`,
+    pipeSendClosed: "send() on a closed pipe",
+    pipeClosed: "the pipe is closed: the other end called close() and nothing is left to receive",
+    duplex: (got) => `options.duplex must be a boolean, got ${got}`,
+    queueBytes: (max, got) => `options.bytes must be between 64 and ${max}, got \`${got}\``,
+    sharedThroughQueue: "a Lock, a Queue or a sharedValue cannot go through a queue: pass it as an argument to the thread instead",
+    itemTooBig: (bytes, room) =>
+      `this item takes ${bytes} bytes, more than the queue can hold (${room}): create the Queue with a larger options.bytes`,
+    putClosed: "put() on a closed queue: it takes no more items",
+    queueFull: (ms) => `the queue stayed full for ${ms} ms`,
+    queueClosed: "the queue is closed and empty",
+    queueEmpty: (ms) => `nothing arrived in the queue within ${ms} ms`,
+    lockNotHeld: "release() on a Lock that is not held: each release() must follow an acquire()",
+    rlockNotHeld: "release() on an RLock that this thread does not hold: only its holder may release it",
+    lockTimeout: (ms) => `the lock was not taken within ${ms} ms, so the function did not run`,
+    initial: (got) => `initial must be a number, got ${got}`,
+    addNotAtomic: (type) => `add() is atomic only for integer types, not "${type}": guard \`value\` with a Lock instead`,
+    delta: (got) => `delta must be a number, got ${got}`,
+    waitInterrupted: (why) => `the wait was interrupted: ${why}`,
+    waitDisposed: "the wait was cancelled: its cell was run again",
+    waitCancelled: "the wait was cancelled",
+    tooManyParties: (max, got) => `parties must be at most ${max}, got \`${got}\``,
+    barrierTimeout: (waiting, parties) => `the barrier timed out with ${waiting} of ${parties} parties waiting`,
+    barrierBroken: "the barrier is broken (aborted, or a party timed out): create a new Barrier",
+    tooManyReleases: (would, bound) => `BoundedSemaphore released too many times: it would hold ${would} places, more than its ${bound}`,
   },
   http: {
     status: (url, status, text) => `GET ${url} answered ${status}${text ? ` ${text}` : ""}`,

@@ -80,10 +80,62 @@ export const fr = {
     childEnded: "le processus enfant s'est terminé",
   },
   memory: {
+    what: (where: string, kind: string) => `${where} (${kind})`,
     acrossProcesses: (what: string) =>
       `${what} vit en mémoire partagée (un SharedArrayBuffer), et un processus enfant a sa propre mémoire : on ne peut pas l'envoyer à un Process ni à un ProcessPool. ` +
       `Exécutez la fonction dans un Thread ou un ThreadPool pour la partager, ou échangez des valeurs avec une Queue ou un Pipe, qui fonctionnent entre processus ` +
       `(le parent détient les données, comme un manager de multiprocessing).`,
+  },
+  where: {
+    argument: "argument",
+    item: "élément",
+    result: "le résultat",
+    theItem: "l'élément",
+    thisItem: "Cet élément",
+    itsLock: "son verrou",
+    aPipe: "un pipe",
+    argOfProcess: "Un argument de ce processus",
+    argOfThread: "Un argument de ce thread",
+    argOfTask: "Un argument de cette tâche",
+  },
+  sync: {
+    onlyFromKernel: (what: string) => `${what} ne peut être envoyé à un processus enfant que depuis le processus qui l'a créé (le noyau)`,
+    functionArgument: (where: string, name: string) =>
+      `${where} est une fonction (${name || "anonyme"}), et une fonction ne peut pas être envoyée à un autre thread ou processus : ` +
+      `définissez-la dans la fonction que vous exécutez, ou envoyez les données dont elle a besoin.`,
+    liveHandle: (where: string, kind: string) =>
+      `${where} est un ${kind}, qui tient une ressource vivante (un socket, un flux, un worker...) qui n'existe qu'ici : ` +
+      `on ne peut pas l'envoyer à un autre thread ou processus. Envoyez des données simples (un port, un chemin...) et ouvrez-la de l'autre côté.`,
+    cannotRevive: (kind: string) => `un ${kind} ne peut pas être utilisé ici`,
+    conditionLock: (got: string) => `lock doit être un Lock ou un RLock, reçu ${got}`,
+    conditionNotHeld: (what: string) => `${what}() demande le verrou de la condition : appelez d'abord acquire() (ou utilisez with())`,
+    pipeReceivesOnly: "ce bout d'un Pipe à sens unique ne fait que recevoir : faites send() depuis l'autre bout",
+    pipeSendsOnly: (call: string) => `ce bout d'un Pipe à sens unique ne fait qu'envoyer : faites ${call} depuis l'autre bout`,
+    pipeSendClosed: "send() sur un pipe fermé",
+    pipeClosed: "le pipe est fermé : l'autre bout a appelé close() et il ne reste rien à recevoir",
+    duplex: (got: string) => `options.duplex doit être un booléen, reçu ${got}`,
+    queueBytes: (max: number, got: number) => `options.bytes doit être entre 64 et ${max}, reçu \`${got}\``,
+    sharedThroughQueue: "un Lock, une Queue ou un sharedValue ne peut pas passer par une file : passez-le en argument au thread",
+    itemTooBig: (bytes: number, room: number) =>
+      `cet élément prend ${bytes} octets, plus que la file ne peut en contenir (${room}) : créez la Queue avec une option bytes plus grande`,
+    putClosed: "put() sur une file fermée : elle ne prend plus d'éléments",
+    queueFull: (ms: number | undefined) => `la file est restée pleine pendant ${ms} ms`,
+    queueClosed: "la file est fermée et vide",
+    queueEmpty: (ms: number | undefined) => `rien n'est arrivé dans la file en ${ms} ms`,
+    lockNotHeld: "release() sur un Lock qui n'est pas pris : chaque release() doit suivre un acquire()",
+    rlockNotHeld: "release() sur un RLock que ce thread ne détient pas : seul son détenteur peut le relâcher",
+    lockTimeout: (ms: number | undefined) => `le verrou n'a pas été pris en ${ms} ms, donc la fonction n'a pas été exécutée`,
+    initial: (got: string) => `initial doit être un nombre, reçu ${got}`,
+    addNotAtomic: (type: string) => `add() n'est atomique que pour les types entiers, pas "${type}" : protégez \`value\` avec un Lock`,
+    delta: (got: string) => `delta doit être un nombre, reçu ${got}`,
+    waitInterrupted: (why: string) => `l'attente a été interrompue : ${why}`,
+    waitDisposed: "l'attente a été annulée : sa cellule a été relancée",
+    waitCancelled: "l'attente a été annulée",
+    tooManyParties: (max: number, got: number) => `parties doit valoir au plus ${max}, reçu \`${got}\``,
+    barrierTimeout: (waiting: number, parties: number) => `la barrière a expiré avec ${waiting} participants sur ${parties} en attente`,
+    barrierBroken: "la barrière est cassée (abandonnée, ou un participant a expiré) : créez une nouvelle Barrier",
+    tooManyReleases: (would: number, bound: number) =>
+      `BoundedSemaphore relâché trop de fois : il aurait ${would} places, plus que ses ${bound}`,
   },
   http: {
     status: (url: string, status: number, text: string) => `GET ${url} a répondu ${status}${text ? ` ${text}` : ""}`,

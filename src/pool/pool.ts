@@ -173,7 +173,7 @@ export abstract class Pool implements AsyncDisposable {
 
   /** The job for one task; throws (before anything runs) for input that cannot go to a worker. */
   #prepare(source: string, kind: "args" | "chunk", input: unknown[], offset = 0): Job {
-    const encoded = encodeArgs(input, this.target, kind === "args" ? "argument" : "item", offset + 1);
+    const encoded = encodeArgs(input, this.target, kind === "args" ? messages().where.argument : messages().where.item, offset + 1);
     return { fn: functionId(source), source, [kind]: encoded.value, wired: encoded.wired };
   }
 

@@ -94,7 +94,7 @@ export class ProcessPool extends Pool {
         slot.known.add(fn);
       } catch (error) {
         slot.task = undefined;
-        task.fail(explainCloneError(error, "An argument of this task"));
+        task.fail(explainCloneError(error, messages().where.argOfTask));
       }
     }
   }

@@ -36,7 +36,7 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
     try {
       serialize(this.#args); // what send() will do: fail here, before a child exists
     } catch (error) {
-      throw explainCloneError(error, "An argument of this process");
+      throw explainCloneError(error, messages().where.argOfProcess);
     }
     const child = spawnChild();
     this.#child = child;

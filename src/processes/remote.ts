@@ -31,7 +31,7 @@ function call(queue: number, op: QueueOperation, args: unknown[]): Promise<unkno
       process.send!({ call: id, queue, op, args });
     } catch (error) {
       calls.delete(id);
-      reject(explainCloneError(error, "This item"));
+      reject(explainCloneError(error, messages().where.thisItem));
     }
   });
 }
@@ -46,7 +46,7 @@ export class RemoteQueue<T = unknown> implements AsyncIterable<T> {
 
   put(item: T, timeoutMs?: number): Promise<void> {
     try {
-      if (encodeValue(item, "process", "the item").wired) throw new TypeError(messages().processes.channelThroughQueue);
+      if (encodeValue(item, "process", messages().where.theItem).wired) throw new TypeError(messages().processes.channelThroughQueue);
     } catch (error) {
       return Promise.reject(error);
     }

@@ -2,6 +2,7 @@ import { BrokenBarrierError } from "../errors.js";
 import { positiveInteger, waitTimeout } from "../options.js";
 import { deadlineAfter, failed, run, timeLeft, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
+import { messages } from "../messages/index.js";
 
 const MAX_PARTIES = 0xffff;
 
@@ -25,7 +26,7 @@ export class Barrier {
       this.#cells = new Int32Array(parties);
     } else {
       positiveInteger("parties", parties);
-      if (parties > MAX_PARTIES) throw new RangeError(`parties must be at most ${MAX_PARTIES}, got \`${parties}\``);
+      if (parties > MAX_PARTIES) throw new RangeError(messages().sync.tooManyParties(MAX_PARTIES, parties));
       this.#cells = new Int32Array(new SharedArrayBuffer(12));
       this.#cells[2] = parties;
     }
@@ -83,14 +84,14 @@ export class Barrier {
       this.#checkBroken();
       if (timeLeft(deadline) <= 0) {
         this.abort();
-        throw new BrokenBarrierError(`the barrier timed out with ${state & MAX_PARTIES} of ${this.parties} parties waiting`);
+        throw new BrokenBarrierError(messages().sync.barrierTimeout(state & MAX_PARTIES, this.parties));
       }
       yield { array: this.#cells, index: 0, value: state, deadline };
     }
   }
 
   #checkBroken(): void {
-    if (this.broken) throw new BrokenBarrierError("the barrier is broken (aborted, or a party timed out): create a new Barrier");
+    if (this.broken) throw new BrokenBarrierError(messages().sync.barrierBroken);
   }
 
   [WIRE](_target: Target): Wired {

@@ -3,6 +3,7 @@ import { isFunction, positiveInteger, waitTimeout } from "../options.js";
 import { Lock, OWNED, REACQUIRE, RELEASE_ALL, RLock } from "./lock.js";
 import { deadlineAfter, failed, run, timeLeft, type Steps, type Waitable } from "./wait.js";
 import { defineKind, encodeValue, MARK, revive, WIRE, type Target, type Wired } from "./wire.js";
+import { messages } from "../messages/index.js";
 
 /**
  * A place to wait until another thread says something changed, like Python's
@@ -22,7 +23,7 @@ export class Condition {
   /** @param lock the lock to use. @default new RLock() */
   constructor(lock?: Lock);
   constructor(lock: Lock = new RLock(), shared?: SharedArrayBuffer) {
-    if (!(lock instanceof Lock)) throw new TypeError(`lock must be a Lock or an RLock, got ${typeof lock}`);
+    if (!(lock instanceof Lock)) throw new TypeError(messages().sync.conditionLock(typeof lock));
     this.lock = lock;
     this.#cells = new Int32Array(shared ?? new SharedArrayBuffer(4));
   }
@@ -82,7 +83,7 @@ export class Condition {
 
   #mustHold(what: string): void {
     if (!this.lock[OWNED]()) {
-      throw new LockNotHeldError(`${what}() needs the condition's lock: call acquire() (or use with()) first`);
+      throw new LockNotHeldError(messages().sync.conditionNotHeld(what));
     }
   }
 
@@ -109,7 +110,7 @@ export class Condition {
 
   [WIRE](target: Target): Wired {
     // To a process, the buffer alone is refused (shared memory), naming the Condition.
-    const lock = target === "process" ? null : encodeValue(this.lock, target, "its lock").value;
+    const lock = target === "process" ? null : encodeValue(this.lock, target, messages().where.itsLock).value;
     return { [MARK]: "Condition", buffer: this.#cells.buffer, lock };
   }
 }

@@ -4,6 +4,7 @@ import { isFunction } from "../options.js";
 import { isLocked, lockSteps, tryLock, unlock } from "./mutex.js";
 import { failed, run, settled, waitFor, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
+import { messages } from "../messages/index.js";
 
 /** This thread, as an RLock owner: 0 means "nobody". */
 const ME = threadId + 1;
@@ -52,7 +53,7 @@ export class Lock implements ConditionLock {
   /** Frees the lock. Releasing a lock that is not held is an error, as in Python. */
   release(): void {
     if (!unlock(this.cells, 0)) {
-      throw new LockNotHeldError("release() on a Lock that is not held: each release() must follow an acquire()");
+      throw new LockNotHeldError(messages().sync.lockNotHeld);
     }
   }
 
@@ -113,7 +114,7 @@ export class RLock extends Lock {
 
   override release(): void {
     if (Atomics.load(this.cells, 1) !== ME) {
-      throw new LockNotHeldError("release() on an RLock that this thread does not hold: only its holder may release it");
+      throw new LockNotHeldError(messages().sync.rlockNotHeld);
     }
     if (--this.cells[2] === 0) {
       Atomics.store(this.cells, 1, 0);
@@ -147,7 +148,7 @@ export class RLock extends Lock {
 /** Runs `fn` once `acquired` says the lock is held, then calls `release`, whatever happens. */
 export function holding<T>(acquired: Waitable<boolean>, release: () => void, fn: () => T, timeoutMs?: number): Waitable<Awaited<T>> {
   const body = (ok: boolean): Waitable<Awaited<T>> => {
-    if (!ok) throw new LockTimeoutError(`the lock was not taken within ${timeoutMs} ms, so the function did not run`);
+    if (!ok) throw new LockTimeoutError(messages().sync.lockTimeout(timeoutMs));
     let result: T;
     try {
       result = fn();

@@ -3,6 +3,7 @@ import { plainObject } from "../options.js";
 import { Queue } from "./queue.js";
 import { failed, type Waitable } from "./wait.js";
 import { defineKind, encodeValue, MARK, revive, WIRE, type Target, type Wired } from "./wire.js";
+import { messages } from "../messages/index.js";
 
 /** One direction of a pipe: a Queue here, or a child process's handle on the kernel's Queue. */
 interface Channel {
@@ -33,9 +34,9 @@ export class Connection<T = unknown> {
 
   /** Sends a copy of `value` to the other end. */
   send(value: T): Waitable<void> {
-    if (!this.#output) return failed(new TypeError("this end of a one-way Pipe only receives: send() from the other end"));
+    if (!this.#output) return failed(new TypeError(messages().sync.pipeReceivesOnly));
     try {
-      return rename(this.#output.put(value), "send() on a closed pipe");
+      return rename(this.#output.put(value), messages().sync.pipeSendClosed);
     } catch (error) {
       return failed(renamed(error, "send() on a closed pipe"));
     }
@@ -43,9 +44,9 @@ export class Connection<T = unknown> {
 
   /** Waits for the next value sent by the other end. A ChannelClosedError once it is closed and nothing is left. */
   recv(): Waitable<T> {
-    if (!this.#input) return failed(new TypeError("this end of a one-way Pipe only sends: recv() from the other end"));
+    if (!this.#input) return failed(new TypeError(messages().sync.pipeSendsOnly("recv()")));
     try {
-      return rename(this.#input.get() as Waitable<T>, "the pipe is closed: the other end called close() and nothing is left to receive");
+      return rename(this.#input.get() as Waitable<T>, messages().sync.pipeClosed);
     } catch (error) {
       return failed(renamed(error, "the pipe is closed"));
     }
@@ -53,7 +54,7 @@ export class Connection<T = unknown> {
 
   /** Whether `recv()` would not wait, waiting at most `timeoutMs` for data. @default 0 */
   poll(timeoutMs = 0): Waitable<boolean> {
-    if (!this.#input) return failed(new TypeError("this end of a one-way Pipe only sends: poll() the other end"));
+    if (!this.#input) return failed(new TypeError(messages().sync.pipeSendsOnly("poll()")));
     return this.#input.poll(timeoutMs);
   }
 
@@ -63,7 +64,7 @@ export class Connection<T = unknown> {
   }
 
   [WIRE](target: Target): Wired {
-    const wire = (c: Channel | undefined) => (c ? encodeValue(c, target, "a pipe").value : null);
+    const wire = (c: Channel | undefined) => (c ? encodeValue(c, target, messages().where.aPipe).value : null);
     return { [MARK]: "Connection", input: wire(this.#input), output: wire(this.#output) };
   }
 }
@@ -95,7 +96,7 @@ export interface PipeOptions {
  */
 export function Pipe<T = unknown>(options: PipeOptions = {}): [Connection<T>, Connection<T>] {
   const opts = plainObject("options", options);
-  if (opts.duplex !== undefined && typeof opts.duplex !== "boolean") throw new TypeError(`options.duplex must be a boolean, got ${typeof opts.duplex}`);
+  if (opts.duplex !== undefined && typeof opts.duplex !== "boolean") throw new TypeError(messages().sync.duplex(typeof opts.duplex));
   const make = Connection as unknown as new (input?: Channel, output?: Channel) => Connection<T>;
   const forward = new Queue({ bytes: opts.bytes as number | undefined });
   if (opts.duplex === false) return [new make(forward, undefined), new make(undefined, forward)];

@@ -8,6 +8,7 @@ import { lockSteps, unlock } from "./mutex.js";
 import { lengthPrefix, PREFIX, readLength, readRing, writeRing } from "./ring.js";
 import { deadlineAfter, failed, run, then, timeLeft, type Steps, type Waitable } from "./wait.js";
 import { defineKind, encodeValue, exportToProcess, MARK, WIRE, type Target, type Wired } from "./wire.js";
+import { messages } from "../messages/index.js";
 
 // The header's Int32 cells, then the ring of bytes.
 const MUTEX = 0, COUNT = 1, HEAD = 2, TAIL = 3, USED = 4, CLOSED = 5, PUTS = 6, GETS = 7, MAXSIZE = 8;
@@ -46,7 +47,7 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
     const opts = plainObject("options", options);
     const maxsize = nonNegativeInteger("options.maxsize", opts.maxsize ?? 0);
     const bytes = positiveInteger("options.bytes", opts.bytes ?? 1 << 20);
-    if (bytes < 64 || bytes > 1 << 30) throw new RangeError(`options.bytes must be between 64 and ${1 << 30}, got \`${bytes}\``);
+    if (bytes < 64 || bytes > 1 << 30) throw new RangeError(messages().sync.queueBytes(1 << 30, bytes));
     const shared = new SharedArrayBuffer(HEADER_BYTES + bytes);
     this.#header = new Int32Array(shared, 0, HEADER_BYTES / 4);
     this.#ring = new Uint8Array(shared, HEADER_BYTES);
@@ -132,19 +133,17 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
   }
 
   #serialize(item: T): Uint8Array {
-    if (encodeValue(item, "thread", "the item").wired) {
-      throw new TypeError("a Lock, a Queue or a sharedValue cannot go through a queue: pass it as an argument to the thread instead");
+    if (encodeValue(item, "thread", messages().where.theItem).wired) {
+      throw new TypeError(messages().sync.sharedThroughQueue);
     }
     let bytes: Uint8Array;
     try {
       bytes = serialize(item);
     } catch (error) {
-      throw explainCloneError(error, "This item");
+      throw explainCloneError(error, messages().where.thisItem);
     }
     if (bytes.length + PREFIX > this.#ring.length) {
-      throw new RangeError(
-        `this item takes ${bytes.length + PREFIX} bytes, more than the queue can hold (${this.#ring.length}): create the Queue with a larger options.bytes`,
-      );
+      throw new RangeError(messages().sync.itemTooBig(bytes.length + PREFIX, this.#ring.length));
     }
     return bytes;
   }
@@ -156,7 +155,7 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
       let seen = 0;
       if (yield* lockSteps(h, MUTEX, deadline)) {
         try {
-          if (Atomics.load(h, CLOSED)) throw new ChannelClosedError("put() on a closed queue: it takes no more items");
+          if (Atomics.load(h, CLOSED)) throw new ChannelClosedError(messages().sync.putClosed);
           const roomForOne = h[MAXSIZE] === 0 || h[COUNT] < h[MAXSIZE];
           if (roomForOne && h[USED] + need <= this.#ring.length) {
             h[TAIL] = writeRing(this.#ring, writeRing(this.#ring, h[TAIL], lengthPrefix(bytes.length)), bytes);
@@ -171,7 +170,7 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
           unlock(h, MUTEX);
         }
       }
-      if (timeLeft(deadline) <= 0) throw new QueueFullError(`the queue stayed full for ${timeoutMs} ms`);
+      if (timeLeft(deadline) <= 0) throw new QueueFullError(messages().sync.queueFull(timeoutMs));
       yield { array: h, index: GETS, value: seen, deadline };
     }
   }
@@ -196,7 +195,7 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
           }
           if (Atomics.load(h, CLOSED)) {
             if (!take) return new Uint8Array(0); // reading would not wait: it would say "closed"
-            throw new ChannelClosedError("the queue is closed and empty");
+            throw new ChannelClosedError(messages().sync.queueClosed);
           }
           seen = Atomics.load(h, PUTS);
         } finally {
@@ -205,7 +204,7 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
       }
       if (timeLeft(deadline) <= 0) {
         if (!take) return undefined;
-        throw new QueueEmptyError(`nothing arrived in the queue within ${timeoutMs} ms`);
+        throw new QueueEmptyError(messages().sync.queueEmpty(timeoutMs));
       }
       yield { array: h, index: PUTS, value: seen, deadline };
     }

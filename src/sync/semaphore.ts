@@ -2,6 +2,7 @@ import { nonNegativeInteger, positiveInteger } from "../options.js";
 import { holding } from "./lock.js";
 import { timeLeft, waitFor, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
+import { messages } from "../messages/index.js";
 
 const UNBOUNDED = -1;
 
@@ -53,7 +54,7 @@ export class Semaphore {
     for (;;) {
       const free = Atomics.load(this.cells, 0);
       if (bound !== UNBOUNDED && free + n > bound) {
-        throw new RangeError(`BoundedSemaphore released too many times: it would hold ${free + n} places, more than its ${bound}`);
+        throw new RangeError(messages().sync.tooManyReleases(free + n, bound));
       }
       if (Atomics.compareExchange(this.cells, 0, free, free + n) === free) break;
     }

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { isIterable, nonNegativeInteger, oneOf } from "../options.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
+import { messages } from "../messages/index.js";
 
 const ARRAYS = {
   i8: Int8Array,
@@ -61,7 +62,7 @@ export class SharedValue {
   constructor(type: SharedType, initial?: number);
   constructor(type: SharedType, initial = 0, shared?: SharedArrayBuffer) {
     const Kind = arrayType(type);
-    if (typeof initial !== "number") throw new TypeError(`initial must be a number, got \`${String(initial)}\` (${typeof initial})`);
+    if (typeof initial !== "number") throw new TypeError(messages().sync.initial(`\`${String(initial)}\` (${typeof initial})`));
     this.type = type;
     this.#cells = new Kind(shared ?? new SharedArrayBuffer(Kind.BYTES_PER_ELEMENT));
     this.#atomic = !(this.#cells instanceof Float32Array || this.#cells instanceof Float64Array);
@@ -79,8 +80,8 @@ export class SharedValue {
 
   /** Adds `delta` in one atomic step and gives the new value (integer types only). */
   add(delta: number): number {
-    if (!this.#atomic) throw new TypeError(`add() is atomic only for integer types, not "${this.type}": guard \`value\` with a Lock instead`);
-    if (typeof delta !== "number") throw new TypeError(`delta must be a number, got ${typeof delta}`);
+    if (!this.#atomic) throw new TypeError(messages().sync.addNotAtomic(this.type));
+    if (typeof delta !== "number") throw new TypeError(messages().sync.delta(typeof delta));
     const cells = this.#cells as Int32Array;
     Atomics.add(cells, 0, delta);
     return Atomics.load(cells, 0);

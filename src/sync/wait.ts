@@ -6,6 +6,7 @@ import { isMainThread } from "node:worker_threads";
 import { TaskCancelledError } from "../errors.js";
 import { waitTimeout } from "../options.js";
 import { register } from "../runtime/registry.js";
+import { messages } from "../messages/index.js";
 
 /** One step of an algorithm: sleep while `array[index] === value`, at most until `deadline`. */
 export interface Wait {
@@ -121,10 +122,10 @@ function stopper(signal?: AbortSignal): { promise: Promise<never>; forget(): voi
   const promise = new Promise<never>((_, reject) => (stop = reject));
   promise.catch(() => {});
   const forget = register({
-    interrupt: (reason) => stop(new TaskCancelledError(`the wait was interrupted: ${reason.message}`, { cause: reason })),
-    dispose: async () => stop(new TaskCancelledError("the wait was cancelled: its cell was run again")),
+    interrupt: (reason) => stop(new TaskCancelledError(messages().sync.waitInterrupted(reason.message), { cause: reason })),
+    dispose: async () => stop(new TaskCancelledError(messages().sync.waitDisposed)),
   });
-  const onAbort = () => stop(signal!.reason instanceof Error ? signal!.reason : new TaskCancelledError("the wait was cancelled"));
+  const onAbort = () => stop(signal!.reason instanceof Error ? signal!.reason : new TaskCancelledError(messages().sync.waitCancelled));
   signal?.addEventListener("abort", onAbort, { once: true });
   if (signal?.aborted) onAbort();
   return {

@@ -3,6 +3,7 @@
 // catches what cannot be copied at all, and says where it is.
 import { EventEmitter } from "node:events";
 import { ConcurrenceError, SharedMemoryAcrossProcessesError } from "../errors.js";
+import { messages } from "../messages/index.js";
 
 export type Target = "thread" | "process";
 export const MARK = "__concurrence__";
@@ -35,7 +36,7 @@ export function setProcessExporter(exporter: (object: object) => number): void {
 /** An id under which a child process reaches `object` through its parent. */
 export function exportToProcess(object: object, what: string): number {
   if (!processExporter) {
-    throw new ConcurrenceError(`${what} can be sent to a child process only from the process that created it (the kernel)`);
+    throw new ConcurrenceError(messages().sync.onlyFromKernel(what));
   }
   return processExporter(object);
 }
@@ -47,7 +48,7 @@ export interface Encoded<T> {
 }
 
 /** Arguments ready to be copied to a thread or a process. Throws a clear error for what cannot go. */
-export function encodeArgs(args: readonly unknown[], target: Target, label = "argument", first = 1): Encoded<unknown[]> {
+export function encodeArgs(args: readonly unknown[], target: Target, label = messages().where.argument, first = 1): Encoded<unknown[]> {
   if (allPlain(args)) return { value: args as unknown[], wired: false };
   const encoder = new Encoder(target);
   let out: unknown[] | undefined;
@@ -91,30 +92,24 @@ class Encoder {
 
   #walk(value: unknown): unknown {
     if (typeof value === "function") {
-      throw new TypeError(
-        `${this.#where()} is a function (${value.name || "anonymous"}), and a function cannot be sent to another thread or process: ` +
-          `define it inside the function you run, or send the data it needs.`,
-      );
+      throw new TypeError(messages().sync.functionArgument(this.#where(), value.name));
     }
     if (typeof value !== "object" || value === null) return value;
     if (WIRE in value) {
       this.wired = true;
       const wired = (value as Shareable)[WIRE](this.target);
       if (this.target === "process" && holdsSharedMemory(wired)) {
-        throw new SharedMemoryAcrossProcessesError(`${this.#where()} (${article(wired[MARK])} ${wired[MARK]})`);
+        throw new SharedMemoryAcrossProcessesError(messages().memory.what(this.#where(), wired[MARK]));
       }
       return wired;
     }
     const shared = value instanceof SharedArrayBuffer || (ArrayBuffer.isView(value) && value.buffer instanceof SharedArrayBuffer);
     if (shared && this.target === "process") {
-      throw new SharedMemoryAcrossProcessesError(`${this.#where()} (${article(value.constructor.name)} ${value.constructor.name})`);
+      throw new SharedMemoryAcrossProcessesError(messages().memory.what(this.#where(), value.constructor.name));
     }
     if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || shared) return value;
     if (value instanceof EventEmitter) {
-      throw new TypeError(
-        `${this.#where()} is a ${value.constructor.name}, which holds a live handle (a socket, a stream, a worker...) that exists only here, ` +
-          `so it cannot be sent to another thread or process: send plain data (a port, a path...) and open it on the other side.`,
-      );
+      throw new TypeError(messages().sync.liveHandle(this.#where(), value.constructor.name));
     }
     if (this.#seen.has(value)) return value;
     this.#seen.add(value);
@@ -151,10 +146,6 @@ class Encoder {
   }
 }
 
-function article(noun: string): string {
-  return /^[AEIOU]/.test(noun) ? "an" : "a";
-}
-
 function holdsSharedMemory(wired: object): boolean {
   return Object.values(wired).some(
     (v) => v instanceof SharedArrayBuffer || (typeof v === "object" && v !== null && MARK in v && holdsSharedMemory(v)),
@@ -171,7 +162,7 @@ function reviveValue(value: unknown, seen: Set<object>): unknown {
   const kind = (value as Partial<Wired>)[MARK];
   if (typeof kind === "string") {
     const reviver = revivers.get(kind);
-    if (!reviver) throw new ConcurrenceError(`a ${kind} cannot be used here`);
+    if (!reviver) throw new ConcurrenceError(messages().sync.cannotRevive(kind));
     return reviver(value as Wired);
   }
   seen.add(value);

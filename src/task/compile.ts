@@ -111,8 +111,8 @@ export async function runTask(request: TaskRequest): Promise<TaskOutcome> {
       const args = request.args ?? [];
       value = await fn(...(request.wired ? revive(args) : args));
     }
-    const result = typeof value === "object" && value !== null ? encodeValue(value, RESULT_TARGET, "the result") : undefined;
-    if (typeof value === "function") encodeValue(value, RESULT_TARGET, "the result"); // throws, saying why
+    const result = typeof value === "object" && value !== null ? encodeValue(value, RESULT_TARGET, messages().where.result) : undefined;
+    if (typeof value === "function") encodeValue(value, RESULT_TARGET, messages().where.result); // throws, saying why
     return { ok: true, value: result ? result.value : value, ...(result?.wired ? { wired: true } : {}), ...timing(start) };
   } catch (error) {
     return { ok: false, error: toTransferableError(error), ...timing(start) };

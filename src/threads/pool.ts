@@ -60,7 +60,7 @@ export class ThreadPool extends Pool {
 
   /** Piscina's failures: an argument that cannot be copied, or a worker that died mid-task. */
   #explain(error: unknown): unknown {
-    const explained = explainCloneError(error, "An argument of this task");
+    const explained = explainCloneError(error, messages().where.argOfTask);
     if (explained !== error || !(error instanceof Error)) return explained;
     const exit = /worker exited with code: (-?\d+)/.exec(error.message);
     if (exit) {

@@ -44,7 +44,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
         workerData: { kind: "concurrence.thread", request: { fn: this.#source, args: this.#args, wired: this.#wired, token: this.#token } },
       });
     } catch (error) {
-      throw explainCloneError(error, "An argument of this thread");
+      throw explainCloneError(error, messages().where.argOfThread);
     }
     this.#alive = true;
     const unregister = register(this);
