@@ -4,6 +4,7 @@ import { Fifo } from "../pool/fifo.js";
 import { Pool, poolMemory, type JobOutcome, type PoolOptions, type Run } from "../pool/index.js";
 import type { TaskRequest } from "../task/compile.js";
 import { explainCloneError } from "../task/transfer.js";
+import { taskWorker, tracing } from "../trace/hooks.js";
 import { describeExit, spawnChild } from "./spawn.js";
 
 
@@ -71,6 +72,7 @@ export class ProcessPool extends Pool {
       if (slot.task !== task) continue;
       slot.task = undefined;
       this.#slots.delete(slot);
+      if (tracing.flags[0]) taskWorker(task, slot.child.pid ?? 0);
       slot.child.kill("SIGKILL");
     }
     task.fail(task.reason);
@@ -113,6 +115,7 @@ export class ProcessPool extends Pool {
       const task = slot.task;
       if (task) {
         slot.task = undefined;
+        if (tracing.flags[0]) taskWorker(task, slot.child.pid ?? 0);
         task.fail(
           new WorkerCrashedError(
             `the child process ${slot.child.pid} ${describeExit(code, signal)} while running this task; the pool replaced it`,
