@@ -1,6 +1,6 @@
 // `npm run bench`: measures side by side, in one run, and prints ratios. Not a test.
 // Sizes can be changed with BENCH_TASKS, BENCH_NUMBERS, BENCH_PY_NUMBERS and BENCH_ROUNDS;
-// BENCH_ONLY=throughput,latency,cpu,io,gpu runs some parts only.
+// BENCH_ONLY=throughput,trace,latency,cpu,io,gpu runs some parts only.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -11,6 +11,7 @@ import { Process, ProcessPool, Thread, ThreadPool, cpuCount } from "../src/index
 import { factorCount, randomNumbers, split } from "./factorise.js";
 import { bestRatio, coresUsed, describe, median, pairedRatio, sideBySide, type Rounds } from "./interleave.js";
 import { ioConcurrency } from "./io.js";
+import { traceOverhead } from "./trace.js";
 
 const WORKERS = cpuCount();
 const TASKS = Number(process.env.BENCH_TASKS ?? 5000);
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
   console.log("Variants run in alternating order within each round; figures are medians. The machine may be shared: compare ratios.");
   const only = process.env.BENCH_ONLY?.split(",");
   if (!only || only.includes("throughput")) await throughput();
+  if (!only || only.includes("trace")) summary.push(await traceOverhead(TASKS, ROUNDS));
   if (!only || only.includes("latency")) await startLatency();
   if (!only || only.includes("cpu")) await cpuBound();
   if (!only || only.includes("io")) {

@@ -31,7 +31,30 @@ export {
 } from "./sync/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
-export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions, type LinesOptions } from "./plot/index.js";
+export {
+  renderSvg,
+  type VegaLiteSpec,
+  type TimingRow,
+  type ChartOptions,
+  type SpeedupOptions,
+  type TimelineOptions,
+  type LinesOptions,
+  type TraceChartOptions,
+  type ConcurrencyOptions,
+  type SequenceOptions,
+} from "./plot/index.js";
+export {
+  trace,
+  traced,
+  Trace,
+  type TraceOptions,
+  type SaveOptions,
+  type LiveTraceOptions,
+  type TraceEvent,
+  type TraceKind,
+  type TraceOutcome,
+  type TracePlace,
+} from "./trace/index.js";
 export { processInfo, type ProcessInfo, type OsThread } from "./system/index.js";
 export { show, table, progress, Progress, showImages, clearOutput, live, LiveDisplay, type TableOptions, type Row, type MimeBundle, type ImagesOptions, type ClearOutputOptions, type RgbaImage } from "./display/index.js";
 export {

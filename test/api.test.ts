@@ -40,6 +40,7 @@ test("the public API exports exactly these names", () => {
     "TaskTimeoutError",
     "Thread",
     "ThreadPool",
+    "Trace",
     "WorkerCrashedError",
     "assertClose",
     "bindToCell",
@@ -76,9 +77,11 @@ test("the public API exports exactly these names", () => {
     "sweep",
     "table",
     "timeit",
+    "trace",
+    "traced",
     "workerCounts",
   ]);
-  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "lines", "speedup", "timeVsWorkers", "timeline"]);
+  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "concurrency", "lines", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
 });
 
 test("cpuCount is a positive integer", () => {

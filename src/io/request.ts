@@ -4,6 +4,7 @@ import fetch, { FetchError, type Response } from "node-fetch";
 import { HttpError, RequestTimeoutError, TaskCancelledError } from "../errors.js";
 import { describe, nonNegativeNumber, plainObject, positiveInteger } from "../options.js";
 import { register } from "../runtime/registry.js";
+import { tracedRequest, tracing } from "../trace/hooks.js";
 
 /**
  * One place for how the library asks for a URL: node-fetch, a timeout per attempt, and an
@@ -69,7 +70,8 @@ export async function request<T>(
 ): Promise<{ value: T; status: number; attempts: number }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return { ...(await attemptOnce(url, policy, consume)), attempts: attempt };
+      const once = attemptOnce(url, policy, consume);
+      return { ...(await (tracing.flags[0] ? tracedRequest(url, once) : once)), attempts: attempt };
     } catch (error) {
       if (attempt > policy.retries || !mayPass(error)) throw error;
       await sleep(policy.retryDelayMs * 2 ** (attempt - 1), undefined, { signal: policy.signal }).catch(() => {

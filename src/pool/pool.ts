@@ -9,6 +9,7 @@ import { fromTransferableError, type TransferableError } from "../task/transfer.
 import { chunked } from "./chunks.js";
 import { asCompleted } from "./iterate.js";
 import { mapChunksize, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
+import { taskFinished, taskSubmitted, tracing } from "../trace/hooks.js";
 import { StatsRecorder, type PoolStats } from "./stats.js";
 import { rejectedTask, Run, TaskPromise, type Book, type Task } from "./task.js";
 import { messages } from "../messages/index.js";
@@ -20,6 +21,8 @@ export interface Job {
   args?: unknown[];
   chunk?: unknown[];
   wired: boolean;
+  /** The function's name, for traces. */
+  name: string;
 }
 
 export type JobOutcome = TaskOutcome;
@@ -69,7 +72,7 @@ export abstract class Pool implements AsyncDisposable {
     try {
       isArray("args", args);
       const opts = options === NO_OPTIONS ? DEFAULTS : taskOptions(options);
-      return this.#launch(this.#prepare(functionSource(fn, "fn"), "args", args), opts) as Task<Awaited<R>>;
+      return this.#launch(this.#prepare(functionSource(fn, "fn"), "args", args, 0, fn.name), opts) as Task<Awaited<R>>;
     } catch (error) {
       return rejectedTask(error);
     }
@@ -167,14 +170,14 @@ export abstract class Pool implements AsyncDisposable {
     isIterable("items", items);
     const source = functionSource(fn, "fn");
     // Every chunk is checked before the first one starts: bad input leaves no task behind.
-    const jobs = chunked(Array.from(items), chunksize).map((chunk, i) => this.#prepare(source, "chunk", chunk, i * chunksize));
+    const jobs = chunked(Array.from(items), chunksize).map((chunk, i) => this.#prepare(source, "chunk", chunk, i * chunksize, fn.name));
     return jobs.map((job) => this.#launch(job, opts) as Task<unknown[]>);
   }
 
   /** The job for one task; throws (before anything runs) for input that cannot go to a worker. */
-  #prepare(source: string, kind: "args" | "chunk", input: unknown[], offset = 0): Job {
+  #prepare(source: string, kind: "args" | "chunk", input: unknown[], offset: number, name: string): Job {
     const encoded = encodeArgs(input, this.target, kind === "args" ? messages().where.argument : messages().where.item, offset + 1);
-    return { fn: functionId(source), source, [kind]: encoded.value, wired: encoded.wired };
+    return { fn: functionId(source), source, [kind]: encoded.value, wired: encoded.wired, name };
   }
 
   #launch(job: Job, options: { timeout: number; signal?: AbortSignal }): Task<unknown> {
@@ -186,6 +189,7 @@ export abstract class Pool implements AsyncDisposable {
     if (options !== DEFAULTS) run.unlink = link(run, options);
     this.#live.add(run);
     this.#stats.submitted++;
+    if (tracing.flags[0]) taskSubmitted(run, this.target);
     this.execute(run);
     return task;
   }
@@ -195,6 +199,7 @@ export abstract class Pool implements AsyncDisposable {
     finish: (run, ok, value, outcome) => {
       if (!this.#live.delete(run)) return; // settled already (cancelled, then its result came)
       run.unlink?.();
+      if (tracing.flags[0]) taskFinished(run, ok, value, outcome);
       if (outcome) this.#stats.ran(outcome);
       if (ok) {
         this.#stats.completed++;

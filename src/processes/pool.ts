@@ -4,6 +4,7 @@ import { Fifo } from "../pool/fifo.js";
 import { Pool, poolMemory, type JobOutcome, type PoolOptions, type Run } from "../pool/index.js";
 import type { TaskRequest } from "../task/compile.js";
 import { explainCloneError } from "../task/transfer.js";
+import { taskWorker, tracing } from "../trace/hooks.js";
 import { describeExit, spawnChild } from "./spawn.js";
 import { messages } from "../messages/index.js";
 
@@ -72,6 +73,7 @@ export class ProcessPool extends Pool {
       if (slot.task !== task) continue;
       slot.task = undefined;
       this.#slots.delete(slot);
+      if (tracing.flags[0]) taskWorker(task, slot.child.pid ?? 0);
       slot.child.kill("SIGKILL");
     }
     task.fail(task.reason);
@@ -114,6 +116,7 @@ export class ProcessPool extends Pool {
       const task = slot.task;
       if (task) {
         slot.task = undefined;
+        if (tracing.flags[0]) taskWorker(task, slot.child.pid ?? 0);
         task.fail(
           new WorkerCrashedError(
             messages().pool.childExited(slot.child.pid, describeExit(code, signal)),

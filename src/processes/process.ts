@@ -6,6 +6,7 @@ import type { TaskOutcome } from "../task/compile.js";
 import { encodeArgs, revive } from "../sync/wire.js";
 import { functionSource } from "../task/source.js";
 import { explainCloneError, unwrap } from "../task/transfer.js";
+import { lifeStarted, nameOfSource, tracing } from "../trace/hooks.js";
 import { childEnded, describeExit, spawnChild } from "./spawn.js";
 import { messages } from "../messages/index.js";
 
@@ -43,6 +44,7 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
     const unregister = register(this);
     this.#result = this.#watch(child).finally(unregister);
     this.#result.catch(() => {}); // join() reports it; an unjoined failure must not crash the kernel.
+    if (tracing.flags[0]) lifeStarted("process", child.pid, nameOfSource(this.#source), this.#result);
     child.send({ id: 0, request: { fn: this.#source, args: this.#args, wired: this.#wired } });
     return this;
   }

@@ -1,5 +1,6 @@
 import { BrokenBarrierError } from "../errors.js";
 import { positiveInteger, waitTimeout } from "../options.js";
+import { tracedWait, tracing } from "../trace/hooks.js";
 import { deadlineAfter, failed, run, timeLeft, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
 import { messages } from "../messages/index.js";
@@ -49,7 +50,8 @@ export class Barrier {
    */
   wait(timeoutMs?: number): Waitable<number> {
     try {
-      return run(this.#waitSteps(deadlineAfter(waitTimeout("timeoutMs", timeoutMs))));
+      const deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
+      return tracing.flags[0] ? tracedWait("wait", this, () => run(this.#waitSteps(deadline))) : run(this.#waitSteps(deadline));
     } catch (error) {
       return failed(error);
     }

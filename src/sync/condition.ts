@@ -1,6 +1,7 @@
 import { LockNotHeldError } from "../errors.js";
 import { isFunction, positiveInteger, waitTimeout } from "../options.js";
 import { Lock, OWNED, REACQUIRE, RELEASE_ALL, RLock } from "./lock.js";
+import { tracedWait, tracing } from "../trace/hooks.js";
 import { deadlineAfter, failed, run, timeLeft, type Steps, type Waitable } from "./wait.js";
 import { defineKind, encodeValue, MARK, revive, WIRE, type Target, type Wired } from "./wire.js";
 import { messages } from "../messages/index.js";
@@ -49,7 +50,7 @@ export class Condition {
     try {
       const deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
       this.#mustHold("wait");
-      return run(this.#waitSteps(deadline));
+      return tracing.flags[0] ? tracedWait("wait", this, () => run(this.#waitSteps(deadline))) : run(this.#waitSteps(deadline));
     } catch (error) {
       return failed(error);
     }
@@ -61,7 +62,7 @@ export class Condition {
       isFunction("predicate", predicate);
       const deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
       this.#mustHold("waitFor");
-      return run(this.#waitForSteps(predicate, deadline));
+      return tracing.flags[0] ? tracedWait("wait", this, () => run(this.#waitForSteps(predicate, deadline))) : run(this.#waitForSteps(predicate, deadline));
     } catch (error) {
       return failed(error);
     }

@@ -36,7 +36,7 @@ export class Event {
    * Blocks in a worker thread; a promise on a main thread.
    */
   wait(timeoutMs?: number): Waitable<boolean> {
-    return waitFor(timeoutMs, () => this.isSet(), (deadline) => this.#waitSteps(deadline));
+    return waitFor(timeoutMs, () => this.isSet(), (deadline) => this.#waitSteps(deadline), this);
   }
 
   *#waitSteps(deadline: number): Steps<boolean> {

@@ -2,6 +2,7 @@ import { threadId } from "node:worker_threads";
 import { LockNotHeldError, LockTimeoutError } from "../errors.js";
 import { isFunction } from "../options.js";
 import { isLocked, lockSteps, tryLock, unlock } from "./mutex.js";
+import { released, tracing } from "../trace/hooks.js";
 import { failed, run, settled, waitFor, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
 import { messages } from "../messages/index.js";
@@ -47,7 +48,7 @@ export class Lock implements ConditionLock {
    * Gives true once held, false on timeout. Blocks in a worker thread; a promise on a main thread.
    */
   acquire(timeoutMs?: number): Waitable<boolean> {
-    return waitFor(timeoutMs, () => tryLock(this.cells, 0), (deadline) => lockSteps(this.cells, 0, deadline));
+    return waitFor(timeoutMs, () => tryLock(this.cells, 0), (deadline) => lockSteps(this.cells, 0, deadline), this);
   }
 
   /** Frees the lock. Releasing a lock that is not held is an error, as in Python. */
@@ -55,6 +56,7 @@ export class Lock implements ConditionLock {
     if (!unlock(this.cells, 0)) {
       throw new LockNotHeldError(messages().sync.lockNotHeld);
     }
+    if (tracing.flags[0]) released(this);
   }
 
   /** Whether some thread holds the lock now. */

@@ -6,6 +6,7 @@ import { register } from "../runtime/registry.js";
 import { explainCloneError } from "../task/transfer.js";
 import { lockSteps, unlock } from "./mutex.js";
 import { lengthPrefix, PREFIX, readLength, readRing, writeRing } from "./ring.js";
+import { tracedWait, tracing } from "../trace/hooks.js";
 import { deadlineAfter, failed, run, then, timeLeft, type Steps, type Waitable } from "./wait.js";
 import { defineKind, encodeValue, exportToProcess, MARK, WIRE, type Target, type Wired } from "./wire.js";
 import { messages } from "../messages/index.js";
@@ -87,7 +88,8 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
   put(item: T, timeoutMs?: number, signal?: AbortSignal): Waitable<void> {
     try {
       const deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
-      return run(this.#putSteps(this.#serialize(item), deadline, timeoutMs), signal);
+      const bytes = this.#serialize(item);
+      return tracing.flags[0] ? tracedWait("put", this, () => run(this.#putSteps(bytes, deadline, timeoutMs), signal)) : run(this.#putSteps(bytes, deadline, timeoutMs), signal);
     } catch (error) {
       return failed(error);
     }
@@ -100,7 +102,8 @@ export class Queue<T = unknown> implements AsyncIterable<T> {
   get(timeoutMs?: number, signal?: AbortSignal): Waitable<T> {
     try {
       const deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
-      return then(run(this.#takeSteps(deadline, timeoutMs, true), signal), (bytes) => deserialize(bytes!) as T);
+      const take = () => then(run(this.#takeSteps(deadline, timeoutMs, true), signal), (bytes) => deserialize(bytes!) as T);
+      return tracing.flags[0] ? tracedWait("get", this, take) : take();
     } catch (error) {
       return failed(error);
     }

@@ -1,5 +1,6 @@
 import { nonNegativeInteger, positiveInteger } from "../options.js";
 import { holding } from "./lock.js";
+import { released, tracing } from "../trace/hooks.js";
 import { timeLeft, waitFor, type Steps, type Waitable } from "./wait.js";
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
 import { messages } from "../messages/index.js";
@@ -44,12 +45,13 @@ export class Semaphore {
    * false on timeout. Blocks in a worker thread; a promise on a main thread.
    */
   acquire(timeoutMs?: number): Waitable<boolean> {
-    return waitFor(timeoutMs, () => this.#tryTake(), (deadline) => this.#acquireSteps(deadline));
+    return waitFor(timeoutMs, () => this.#tryTake(), (deadline) => this.#acquireSteps(deadline), this);
   }
 
   /** Gives back `n` places and wakes the threads waiting for them. */
   release(n = 1): void {
     positiveInteger("n", n);
+    if (tracing.flags[0]) released(this);
     const bound = this.cells[1];
     for (;;) {
       const free = Atomics.load(this.cells, 0);

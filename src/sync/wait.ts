@@ -7,6 +7,7 @@ import { TaskCancelledError } from "../errors.js";
 import { waitTimeout } from "../options.js";
 import { register } from "../runtime/registry.js";
 import { messages } from "../messages/index.js";
+import { tracedWait, tracing } from "../trace/hooks.js";
 
 /** One step of an algorithm: sleep while `array[index] === value`, at most until `deadline`. */
 export interface Wait {
@@ -42,14 +43,16 @@ export function deadlineAfter(timeoutMs: number): number {
 /**
  * A wait for something that may already be true: at once when `ready()`, else `steps` run until
  * `timeoutMs` has passed. A bad timeout throws in a worker and rejects on a main thread.
+ * `holder`, the primitive that waits, names the wait in a trace.
  */
-export function waitFor(timeoutMs: unknown, ready: () => boolean, steps: (deadline: number) => Steps<boolean>): Waitable<boolean> {
+export function waitFor(timeoutMs: unknown, ready: () => boolean, steps: (deadline: number) => Steps<boolean>, holder?: object): Waitable<boolean> {
   let deadline: number;
   try {
     deadline = deadlineAfter(waitTimeout("timeoutMs", timeoutMs));
   } catch (error) {
     return failed(error);
   }
+  if (holder && tracing.flags[0]) return tracedWait("wait", holder, () => run(steps(deadline)), ready);
   return ready() ? settled(true) : run(steps(deadline));
 }
 

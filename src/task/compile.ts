@@ -35,6 +35,8 @@ export interface TaskTiming {
   born: number;
   /** How long the function ran (ms). */
   ms: number;
+  /** When it started, on the clock every thread and process shares (performance.timeOrigin + now()): traces. */
+  at: number;
 }
 
 /**
@@ -92,9 +94,10 @@ let bornTold = false;
 /** Where and how long the task ran; when the worker started goes with its first outcome only. */
 function timing(start: number): Partial<TaskTiming> {
   const ms = performance.now() - start;
-  if (bornTold) return { worker: WORKER, ms };
+  const at = performance.timeOrigin + start;
+  if (bornTold) return { worker: WORKER, ms, at };
   bornTold = true;
-  return { worker: WORKER, born: BORN, ms };
+  return { worker: WORKER, born: BORN, ms, at };
 }
 
 export async function runTask(request: TaskRequest): Promise<TaskOutcome> {

@@ -9,6 +9,7 @@ import { Fifo } from "../pool/fifo.js";
 import type { Run } from "../pool/task.js";
 import { inTable } from "../task/table.js";
 import type { TaskOutcome, TaskRequest } from "../task/compile.js";
+import { taskWorker, tracing } from "../trace/hooks.js";
 import { outputDone } from "./output.js";
 
 /** A cell's states, besides the threadId of the worker running the task. */
@@ -71,6 +72,7 @@ export class Dispatcher {
   }
 
   #failed(run: Run, error: unknown): void {
+    if (tracing.flags[0]) taskWorker(run, Atomics.load(this.#cells, run.slot));
     this.#release(run);
     run.fail(this.#explain(error));
   }
@@ -89,6 +91,7 @@ export class Dispatcher {
     }
     const state = Atomics.compareExchange(this.#cells, run.slot, WAITING, SKIP);
     if (state === FINISHED) return; // too late: its result is on the way
+    if (tracing.flags[0]) taskWorker(run, state);
     if (state > 0) void this.#piscina.threads.find((worker) => worker.threadId === state)?.terminate();
     run.fail(run.reason);
   }

@@ -4,6 +4,7 @@ import { Pool, poolMemory, type JobOutcome, type PoolOptions, type Run } from ".
 import type { TaskRequest } from "../task/compile.js";
 import { functionTable } from "../task/table.js";
 import { explainCloneError } from "../task/transfer.js";
+import { traceRing } from "../trace/hooks.js";
 import { Dispatcher } from "./dispatch.js";
 import { listenToWorkers } from "./output.js";
 import { WORKER_FILE } from "./thread.js";
@@ -37,7 +38,7 @@ export class ThreadPool extends Pool {
       minThreads: this.workers,
       maxThreads: this.workers,
       idleTimeout: Infinity,
-      workerData: { kind: "concurrence.pool", table: functionTable(), cells },
+      workerData: { kind: "concurrence.pool", table: functionTable(), cells, trace: traceRing() },
       ...(this.#maxMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.#maxMemoryMb } } : {}),
     });
     listenToWorkers();

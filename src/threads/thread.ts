@@ -7,6 +7,7 @@ import { encodeArgs, revive } from "../sync/wire.js";
 import { functionSource } from "../task/source.js";
 import { explainCloneError, unwrap } from "../task/transfer.js";
 import type { TaskOutcome } from "../task/compile.js";
+import { lifeStarted, nameOfSource, traceRing, tracing } from "../trace/hooks.js";
 import { newOutputToken, outputDone } from "./output.js";
 import { messages } from "../messages/index.js";
 
@@ -41,7 +42,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
     if (this.#worker) throw new Error(messages().threads.startedTwice);
     try {
       this.#worker = new Worker(WORKER_FILE, {
-        workerData: { kind: "concurrence.thread", request: { fn: this.#source, args: this.#args, wired: this.#wired, token: this.#token } },
+        workerData: { kind: "concurrence.thread", request: { fn: this.#source, args: this.#args, wired: this.#wired, token: this.#token }, trace: traceRing() },
       });
     } catch (error) {
       throw explainCloneError(error, messages().where.argOfThread);
@@ -53,6 +54,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
       unregister();
     });
     this.#result.catch(() => {}); // join() reports it; an unjoined failure must not crash the kernel.
+    if (tracing.flags[0]) lifeStarted("thread", this.#worker.threadId, nameOfSource(this.#source), this.#result);
     return this;
   }
 

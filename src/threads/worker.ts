@@ -5,10 +5,12 @@ import { runTask, type TaskOutcome, type TaskRequest } from "../task/compile.js"
 import { attachTable } from "../task/table.js";
 import { toTransferableError } from "../task/transfer.js";
 import { FINISHED, SKIP, WAITING } from "./dispatch.js";
+import { attachRing } from "../trace/hooks.js";
 import { relayWorkerOutput } from "./output.js";
 
 const output = isMainThread ? undefined : relayWorkerOutput();
-const data = (isMainThread ? null : workerData) as { kind?: string; table?: SharedArrayBuffer; cells?: Int32Array; request?: TaskRequest } | null;
+const data = (isMainThread ? null : workerData) as { kind?: string; table?: SharedArrayBuffer; cells?: Int32Array; request?: TaskRequest; trace?: SharedArrayBuffer } | null;
+attachRing(data?.trace); // lock waits here reach the kernel's trace
 const cells = data?.cells;
 const SKIPPED: TaskOutcome = { ok: false, error: { name: "TaskCancelledError", message: "the task was cancelled before it started" } };
 

@@ -1,0 +1,1 @@
+export { writeFileAtomic, type WriteOptions } from "./atomic.js";
