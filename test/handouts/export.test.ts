@@ -11,11 +11,13 @@ import { exportHandout } from "../../scripts/handouts.js";
 const FIXTURE = path.join(PROJECT_ROOT, "test", "fixtures", "handout", "handout.ipynb");
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-test("a notebook exports to HTML with inline SVG plots and to PDF, fetching nothing", { timeout: 180_000 }, () => {
+test("a notebook exports to HTML with inline SVG plots and to PDF, fetching nothing", { timeout: 180_000 }, async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "concurrence-handout-"));
   const before = digest(FIXTURE);
   try {
-    const { html, pdf } = exportHandout(FIXTURE, out);
+    const result = await exportHandout(FIXTURE, out);
+    const html = result.converted[0].html!;
+    const pdf = result.pdfs[0];
     assert.equal(digest(FIXTURE), before, "the source notebook is untouched");
 
     const page = readFileSync(html, "utf8");
@@ -38,6 +40,6 @@ test("a notebook exports to HTML with inline SVG plots and to PDF, fetching noth
   }
 });
 
-test("exporting something that is not a notebook says so", () => {
-  assert.throws(() => exportHandout(path.join(PROJECT_ROOT, "README.md"), os.tmpdir()), /is not a notebook/);
+test("exporting something that is not a notebook says so", async () => {
+  await assert.rejects(exportHandout(path.join(PROJECT_ROOT, "README.md"), os.tmpdir()), /not a notebook|pas un notebook/);
 });
