@@ -18,9 +18,9 @@ export function courseNotebooks(dir: string): string[] {
 }
 
 /** Runs the student generator, then gives student/'s notebooks (or those named there). */
-export function studentNotebooks(named: readonly string[]): string[] {
-  if (!existsSync(STUDENT_GENERATOR)) throw new HandoutError(messages.noStudentGenerator);
-  run(process.execPath, [STUDENT_GENERATOR], { cwd: PROJECT_ROOT });
+export function studentNotebooks(named: readonly string[], generator = STUDENT_GENERATOR): string[] {
+  if (!existsSync(generator)) throw new HandoutError(messages.noStudentGenerator);
+  run(process.execPath, [generator], { cwd: PROJECT_ROOT });
   if (!existsSync(STUDENT) || courseNotebooks(STUDENT).length === 0) throw new HandoutError(messages.noStudentNotebooks(STUDENT));
   if (named.length === 0) return courseNotebooks(STUDENT);
   // notebooks/01-x.ipynb names the student edition's student/01-x.ipynb.
