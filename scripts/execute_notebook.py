@@ -1,8 +1,11 @@
 """Executes a notebook in a fresh kernel with nbclient and writes the result elsewhere.
 
 Usage: python scripts/execute_notebook.py SOURCE.ipynb OUTPUT.ipynb [--timeout SECONDS]
+       [--cwd DIR] [--coalesce-streams]
 
-The source notebook is never modified. Errors do not stop the run: every cell runs, and
+The source notebook is never modified. The kernel runs in --cwd (default: the source's
+folder). --coalesce-streams merges consecutive stream outputs of the same name, as
+JupyterLab shows them (each print of a thread is its own message). Errors do not stop the run: every cell runs, and
 the caller inspects the outputs. The output file is written atomically.
 """
 import argparse
@@ -12,6 +15,7 @@ import tempfile
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 
 def main() -> int:
@@ -19,6 +23,8 @@ def main() -> int:
     parser.add_argument("source")
     parser.add_argument("output")
     parser.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
+    parser.add_argument("--cwd", help="the kernel's working directory (default: the source's folder)")
+    parser.add_argument("--coalesce-streams", action="store_true", help="merge consecutive stream outputs")
     args = parser.parse_args()
 
     source = os.path.abspath(args.source)
@@ -34,9 +40,11 @@ def main() -> int:
         timeout=args.timeout,
         kernel_name=kernel_name,
         allow_errors=True,
-        resources={"metadata": {"path": os.path.dirname(source)}},
+        resources={"metadata": {"path": os.path.abspath(args.cwd) if args.cwd else os.path.dirname(source)}},
     )
     client.execute()
+    if args.coalesce_streams:
+        nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
 
     os.makedirs(os.path.dirname(output), exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=os.path.dirname(output), suffix=".ipynb.tmp")

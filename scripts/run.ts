@@ -17,11 +17,14 @@ export function output(command: string, args: string[]): string | undefined {
 }
 
 /** A command's entry point: its failure is one readable line and exit code 1, not a stack. */
-export function runMain(what: string, main: () => void): void {
-  try {
-    main();
-  } catch (error) {
+export function runMain(what: string, main: () => void | Promise<void>): void {
+  const fail = (error: unknown) => {
     console.error(`${what} failed: ${(error as Error).message}`);
     process.exit(1);
+  };
+  try {
+    main()?.catch(fail);
+  } catch (error) {
+    fail(error);
   }
 }

@@ -39,17 +39,40 @@ export function fieldRef(name: string): string {
   return name.replace(/[.[\]'"\\]/g, (c) => `\\${c}`);
 }
 
+/**
+ * What a chart may take across, in pixels: the printable width of an A4 page (186 mm at
+ * 96 px/inch is 703 px) less the cell's prompt column, so that handouts print it whole.
+ */
+export const PRINT_WIDTH = 560;
+
+/** Room for the y axis and its title, left of the first panel. */
+const Y_AXIS_ROOM = 60;
+const PANEL_SPACING = 20;
+
+/** The width of each panel, so that `panels` of them side by side fit PRINT_WIDTH. */
+export function panelWidth(panels: number): number {
+  const n = Math.max(1, panels);
+  return Math.max(100, Math.floor((PRINT_WIDTH - Y_AXIS_ROOM - (n - 1) * PANEL_SPACING) / n));
+}
+
 function wrap(rows: object[], layer: object[], options: ChartOptions): VegaLiteSpec {
-  const size = { width: options.width ?? (options.facet ? 260 : 420), height: options.height ?? 260 };
+  const panels = options.facet ? new Set(rows.map((r) => (r as Record<string, unknown>)[options.facet!])).size : 1;
+  const size = { width: options.width ?? panelWidth(panels), height: options.height ?? 260 };
   const common = {
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title ? { title: options.title } : {}),
     data: { values: rows },
-    // Mode names like "boucle d'événements" must not be cut in the legend.
-    config: { legend: { labelLimit: 0 } },
+    // The legend goes under the chart, where it takes no width from the panels; mode names
+    // like "boucle d'événements" must not be cut in it.
+    config: { legend: { labelLimit: 0, orient: "bottom", direction: "horizontal", columns: 3 } },
   };
   if (!options.facet) return { ...common, ...size, layer };
-  return { ...common, facet: { column: { field: fieldRef(options.facet), type: "nominal", title: null } }, spec: { ...size, layer } };
+  return {
+    ...common,
+    facet: { column: { field: fieldRef(options.facet), type: "nominal", title: null } },
+    spacing: PANEL_SPACING,
+    spec: { ...size, layer },
+  };
 }
 
 /** Seconds against the worker count, one line per mode. */
