@@ -142,6 +142,49 @@ export const fr = {
     timeout: (url: string, ms: number) =>
       `GET ${url} n'a pas reçu de réponse complète en ${ms} ms (options.timeoutMs) : augmentez le délai ou vérifiez le serveur`,
   },
+  io: {
+    noStatuses: "options.failureStatuses doit contenir au moins un statut, reçu `[]`",
+    urlString: (name: string, got: string) => `${name} doit être une URL (une chaîne), reçu ${got}`,
+    absoluteUrl: (name: string, got: string) => `${name} doit être une URL absolue comme http://127.0.0.1:8080/page.html, reçu ${got}`,
+    httpUrl: (name: string, got: string) => `${name} doit être une URL http: ou https:, reçu ${got}`,
+    category: (got: string) => `category ne doit contenir que a-z, 0-9 et -, reçu \`${got}\``,
+    sameFile: (i: number, before: number, file: string) =>
+      `jobs[${i}].file répète jobs[${before}].file (${file}) : deux téléchargements ne doivent pas écrire le même fichier`,
+    rgbBytes: (wanted: number, got: number) => `rgb doit contenir ${wanted} octets, reçu ${got}`,
+    maxDepth: (got: string) => `options.maxDepth doit être un entier >= 0 ou Infinity, reçu ${got}`,
+  },
+  gpu: {
+    unavailable: (mode: string, why: string) => `le backend ${mode} ne peut pas fonctionner ici : ${why}`,
+    noWasm: "cet environnement n'a pas de WebAssembly",
+    output: (got: string) => `settings.output doit être un tableau de 1 à 3 tailles, comme [1024] ou [colonnes, lignes], reçu ${got}`,
+    disposed: "ce Gpu a été libéré (sa cellule a été relancée ?) : créez-en un nouveau avec new Gpu()",
+    comparable: (name: string, got: string) => `${name} doit être un vecteur, une matrice ou un résultat avec counts, reçu ${got}`,
+    shapes: (actual: number, expected: number) => `actual a ${actual} valeurs et expected ${expected} : ils doivent avoir la même forme`,
+    mismatch: (bad: number, total: number, abs: string, rel: string) =>
+      `${bad} valeurs sur ${total} s'écartent de la référence au-delà de la tolérance (plus grande erreur absolue ${abs}, relative ${rel})`,
+    center: (got: string) => `options.center doit être [re, im], deux nombres finis, reçu ${got}`,
+    zoom: (got: string) => `options.zoom doit être un nombre > 0, reçu ${got}`,
+    mandelbrotImage: (got: string) => `mandelbrotImage prend ce que rend mandelbrot() : { width, height, maxIterations, counts }, reçu ${got}`,
+    op: (allowed: string, got: string) => `op doit valoir l'une de ces valeurs : ${allowed}, reçu ${got}`,
+    vector: (name: string, got: string) => `${name} doit être un tableau de nombres (number[] ou un tableau typé), reçu ${got}`,
+    empty: (name: string) => `${name} ne doit pas être vide`,
+    number: (name: string, got: string) => `${name} doit être un nombre, reçu ${got}`,
+    matrix: (name: string, got: string) => `${name} doit être une matrice : un tableau non vide de lignes (number[][] ou Float32Array[]), reçu ${got}`,
+    ragged: (name: string, width: number, i: number, length: number) =>
+      `${name} doit avoir des lignes de même longueur : ${name}[0] a ${width} nombres, ${name}[${i}] en a ${length}`,
+    product: (ah: number, aw: number, bh: number, bw: number) =>
+      `impossible de multiplier une matrice ${ah}×${aw} par une matrice ${bh}×${bw} : les colonnes de a (${aw}) doivent égaler les lignes de b (${bh})`,
+    sameLength: (a: number, b: number) => `a et b doivent avoir la même longueur, reçu ${a} et ${b}`,
+  },
+  display: {
+    rows: (got: string) => `rows doit être un tableau d'objets, reçu ${got}`,
+    captions: (files: number, got: number) => `options.captions doit contenir une légende par fichier (${files}), reçu ${got}`,
+    path: (name: string, got: string) => `${name} doit être un chemin (une chaîne), reçu ${got}`,
+    picture: (name: string, got: string) => `${name} doit être une image .png, .jpg, .gif ou .webp, reçu ${got}`,
+  },
+  bench: {
+    emptySweep: "options.modes et options.workers ne doivent pas être vides",
+  },
   hints: {
     notInstalled: (root: string) => `la bibliothèque n'est pas installée : lancez \`npm install\` dans ${root}, puis redémarrez le noyau.`,
     outside: (folder: string, root: string) =>
