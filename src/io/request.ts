@@ -135,7 +135,7 @@ export async function cancellable<T>(signal: AbortSignal | undefined, task: (sig
   const unregister = register({
     interrupt: abort,
     async dispose() {
-      abort(new Error("the cell that started these requests was re-run"));
+      abort(new Error(messages().io.reRun));
       await running?.catch(() => {});
     },
   });

@@ -57,11 +57,13 @@ export const en: Messages = {
     childExited: (pid, exit) => `the child process ${pid} ${exit} while running this task; the pool replaced it`,
   },
   threads: {
+    notStarted: "the thread has not started: call start() before join()",
     startedTwice: "a thread can be started only once; create a new Thread to run it again",
     terminated: "the thread was terminated",
     endedEarly: (code) => `the thread ended before its function returned (exit code ${code})`,
   },
   processes: {
+    notStarted: "the process has not started: call start() before join()",
     startedTwice: "a process can be started only once; create a new Process to run it again",
     terminated: "the process was terminated",
     endedEarly: (pid, exit) => `the process ${pid} ${exit} before its function returned`,
@@ -137,6 +139,7 @@ export const en: Messages = {
     timeout: (url, ms) => `GET ${url} got no complete answer within ${ms} ms (options.timeoutMs): raise the timeout or check the server`,
   },
   io: {
+    reRun: "the cell that started these requests was re-run",
     noStatuses: "options.failureStatuses must hold at least one status, got `[]`",
     urlString: (name, got) => `${name} must be a URL string, got ${got}`,
     absoluteUrl: (name, got) => `${name} must be an absolute URL like http://127.0.0.1:8080/page.html, got ${got}`,
@@ -147,6 +150,18 @@ export const en: Messages = {
     maxDepth: (got) => `options.maxDepth must be an integer >= 0 or Infinity, got ${got}`,
   },
   gpu: {
+    buildHint:
+      "approve its build (npm install-scripts approve gl), install libxi-dev libglu1-mesa-dev libglew-dev pkg-config " +
+      "libx11-dev libxext-dev, then run npm rebuild gl",
+    glMissing: (hint) => `the \`gl\` package (headless-gl) is not installed: ${hint}`,
+    glBroken: (why, hint) => `the \`gl\` package is installed but its native module did not load (${why}): ${hint}`,
+    noDisplay: "headless-gl needs an X display and DISPLAY is not set: use the concurrence kernel (it starts Xvfb), or run the program under xvfb-run",
+    noContext: (display) => `headless-gl could not open a WebGL context on the X display ${display}`,
+    onGl: (display, software) =>
+      `headless-gl opened a WebGL context on the X display ${display}, so gpu.js compiles kernels to GLSL shaders. ` +
+      (software ? "The renderer is a software one: the shaders run on the CPU's cores, not on a graphics card." : "The shaders run on the graphics card."),
+    withoutGl: (problem, wasm) =>
+      `${problem}. So gpu.js ${wasm ? "compiles kernels to WebAssembly, which runs on the CPU." : "runs kernels as plain JavaScript, on the CPU."}`,
     unavailable: (mode, why) => `the ${mode} backend cannot run here: ${why}`,
     noWasm: "this runtime has no WebAssembly",
     output: (got) => `settings.output must be an array of 1 to 3 sizes, like [1024] or [columns, rows], got ${got}`,

@@ -61,11 +61,13 @@ export const fr = {
     childExited: (pid: number | undefined, exit: string) => `le processus enfant ${pid} ${exit} pendant cette tâche ; le pool l'a remplacé`,
   },
   threads: {
+    notStarted: "le thread n'a pas démarré : appelez start() avant join()",
     startedTwice: "un thread ne démarre qu'une fois ; créez un nouveau Thread pour le relancer",
     terminated: "le thread a été arrêté (terminate)",
     endedEarly: (code: number) => `le thread s'est terminé avant que sa fonction ne rende son résultat (code de sortie ${code})`,
   },
   processes: {
+    notStarted: "le processus n'a pas démarré : appelez start() avant join()",
     startedTwice: "un processus ne démarre qu'une fois ; créez un nouveau Process pour le relancer",
     terminated: "le processus a été arrêté (terminate)",
     endedEarly: (pid: number | undefined, exit: string) => `le processus ${pid} ${exit} avant que sa fonction ne rende son résultat`,
@@ -143,6 +145,7 @@ export const fr = {
       `GET ${url} n'a pas reçu de réponse complète en ${ms} ms (options.timeoutMs) : augmentez le délai ou vérifiez le serveur`,
   },
   io: {
+    reRun: "la cellule qui a lancé ces requêtes a été relancée",
     noStatuses: "options.failureStatuses doit contenir au moins un statut, reçu `[]`",
     urlString: (name: string, got: string) => `${name} doit être une URL (une chaîne), reçu ${got}`,
     absoluteUrl: (name: string, got: string) => `${name} doit être une URL absolue comme http://127.0.0.1:8080/page.html, reçu ${got}`,
@@ -154,6 +157,21 @@ export const fr = {
     maxDepth: (got: string) => `options.maxDepth doit être un entier >= 0 ou Infinity, reçu ${got}`,
   },
   gpu: {
+    buildHint:
+      "approuvez sa compilation (npm install-scripts approve gl), installez libxi-dev libglu1-mesa-dev libglew-dev pkg-config " +
+      "libx11-dev libxext-dev, puis lancez npm rebuild gl",
+    glMissing: (hint: string) => `le paquet \`gl\` (headless-gl) n'est pas installé : ${hint}`,
+    glBroken: (why: string, hint: string) => `le paquet \`gl\` est installé mais son module natif ne s'est pas chargé (${why}) : ${hint}`,
+    noDisplay:
+      "headless-gl a besoin d'un affichage X et DISPLAY n'est pas défini : utilisez le noyau concurrence (il démarre Xvfb), ou lancez le programme avec xvfb-run",
+    noContext: (display: string) => `headless-gl n'a pas pu ouvrir de contexte WebGL sur l'affichage X ${display}`,
+    onGl: (display: string | undefined, software: boolean) =>
+      `headless-gl a ouvert un contexte WebGL sur l'affichage X ${display}, donc gpu.js compile les noyaux en shaders GLSL. ` +
+      (software
+        ? "Le rendu est logiciel : les shaders tournent sur les cœurs du CPU, pas sur une carte graphique."
+        : "Les shaders tournent sur la carte graphique."),
+    withoutGl: (problem: string, wasm: boolean) =>
+      `${problem}. Donc gpu.js ${wasm ? "compile les noyaux en WebAssembly, qui tourne sur le CPU." : "exécute les noyaux en JavaScript simple, sur le CPU."}`,
     unavailable: (mode: string, why: string) => `le backend ${mode} ne peut pas fonctionner ici : ${why}`,
     noWasm: "cet environnement n'a pas de WebAssembly",
     output: (got: string) => `settings.output doit être un tableau de 1 à 3 tailles, comme [1024] ou [colonnes, lignes], reçu ${got}`,
