@@ -83,6 +83,10 @@ function at(cell: Cell & { alignment?: Alignment }, jsOffset: number): { cell: C
 
 function jsOffset(js: string, line: number, column: number): number {
   let offset = 0;
-  for (let l = 1; l < line; l++) offset = js.indexOf("\n", offset) + 1;
+  for (let l = 1; l < line; l++) {
+    const next = js.indexOf("\n", offset);
+    if (next < 0) return js.length; // past the cell's code: the executor's own lines
+    offset = next + 1;
+  }
   return offset + column - 1;
 }

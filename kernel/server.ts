@@ -150,7 +150,8 @@ export class ConcurrenceServer extends ZmqServer {
       await beginCell(cellId(msg));
       // The stop button pressed while the previous run's resources were being disposed of.
       if (interrupted.aborted) throw interrupted.reason;
-      beginCellSource(count, content.code); // errors quote the cell's lines (cells.ts)
+      // Errors quote the cell's lines (cells.ts); a run without its own count would take another cell's.
+      if (content.store_history !== false && !silent) beginCellSource(count, content.code);
       ok = await this.#executor.execute(expandShorthands(content.code));
       // A promise as the last value is awaited, as in Deno's kernel: `pool.map(f, xs)` shows the array.
       if (ok && isPromise(record.value)) record.value = await abortable(record.value, interrupted);

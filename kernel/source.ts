@@ -2,6 +2,7 @@
 // a help request (`ThreadPool?`, as in IPython) rather than code.
 import * as ts from "@tslab/typescript-for-tslab";
 import { isCompleteCode } from "tslab/dist/converter";
+import { withEnglishDiagnostics } from "./locale.js";
 
 export type Completeness = { status: "complete" } | { status: "incomplete"; indent: string } | { status: "invalid" };
 
@@ -10,7 +11,7 @@ export type Completeness = { status: "complete" } | { status: "incomplete"; inde
  * a syntax error that no further line can fix makes the code invalid.
  */
 export function completeness(code: string): Completeness {
-  const tslab = isCompleteCode(code);
+  const tslab = withEnglishDiagnostics(() => isCompleteCode(code)); // tslab reads "... expected." in the text
   if (!tslab.completed) return { status: "incomplete", indent: tslab.indent ?? "" };
   // Parsed as a module, as tslab compiles cells: top-level await and imports are fine.
   const file = ts.createSourceFile("cell.ts", `export {};\n${code}`, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);

@@ -18,9 +18,9 @@ export function formatStack(error: Error, depth = 0): string[] {
   const lines = stack.split("\n");
   const first = lines.findIndex((line) => FRAME.test(line));
   let header = first < 0 ? lines : lines.slice(0, first);
-  // Node may put the failing line of JavaScript and a caret above the message: the cell's line comes below.
-  const named = header.findIndex((line) => line.startsWith(error.name));
-  if (named > 0) header = header.slice(named);
+  // Node may put the failing line of JavaScript, a caret and a blank line above the message:
+  // the cell's own line comes below instead.
+  if (/^\S+:\d+$/.test(header[0] ?? "") && header.includes("")) header = header.slice(header.indexOf("") + 1);
   const out = header.length > 0 && header[0] !== "" ? [...header] : [`${error.name}: ${error.message}`];
   for (const line of first < 0 ? [] : lines.slice(first)) {
     if (MACHINERY.test(line)) continue;

@@ -1,3 +1,5 @@
+import { messages } from "../messages/index.js";
+
 export interface Summary {
   n: number;
   mean: number;
@@ -9,7 +11,7 @@ export interface Summary {
 
 /** Summary statistics of measured values (sample standard deviation). */
 export function summarize(values: readonly number[]): Summary {
-  if (values.length === 0) throw new RangeError("values must not be empty");
+  if (values.length === 0) throw new RangeError(messages().gpu.empty("values"));
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
   const mean = sorted.reduce((s, v) => s + v, 0) / n;

@@ -2,6 +2,7 @@ import { progress } from "../display/progress.js";
 import { isArray, isFunction, plainObject, positiveInteger } from "../options.js";
 import type { TimingRow } from "../plot/builders.js";
 import { timeit } from "./timeit.js";
+import { messages } from "../messages/index.js";
 
 export interface SweepOptions {
   /** What to measure: mode name -> a run with `workers` workers. */
@@ -29,7 +30,7 @@ export async function sweep(options: SweepOptions): Promise<TimingRow[]> {
   const labels = plainObject("options.labels", opts.labels);
   const repeat = positiveInteger("options.repeat", opts.repeat ?? 1);
   const steps = Object.keys(modes).length * workers.length;
-  if (steps === 0) throw new RangeError("options.modes and options.workers must not be empty");
+  if (steps === 0) throw new RangeError(messages().bench.emptySweep);
 
   const bar = opts.progress === false ? null : progress(steps, Object.values(labels).join(" "));
   const rows: TimingRow[] = [];

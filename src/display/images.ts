@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, isArray, plainObject, positiveInteger } from "../options.js";
 import { publish, type MimeBundle } from "./bridge.js";
+import { messages } from "../messages/index.js";
 
 export interface ImagesOptions {
   /** Width of each picture on the page, in CSS pixels. @default 200 */
@@ -26,12 +27,12 @@ export function imagesBundle(files: readonly string[], options: ImagesOptions = 
   const captions = (opts.captions ?? files.map((f) => path.basename(String(f)))) as unknown[];
   isArray("options.captions", captions);
   if (captions.length !== files.length) {
-    throw new RangeError(`options.captions must hold one caption per file (${files.length}), got ${captions.length}`);
+    throw new RangeError(messages().display.captions(files.length, captions.length));
   }
   const figures = files.map((file, i) => {
-    if (typeof file !== "string") throw new TypeError(`files[${i}] must be a path string, got ${describe(file)}`);
+    if (typeof file !== "string") throw new TypeError(messages().display.path(`files[${i}]`, describe(file)));
     const type = TYPES[path.extname(file).toLowerCase()];
-    if (!type) throw new RangeError(`files[${i}] must be a .png, .jpg, .gif or .webp picture, got ${describe(file)}`);
+    if (!type) throw new RangeError(messages().display.picture(`files[${i}]`, describe(file)));
     const data = readFileSync(file).toString("base64");
     const caption = escapeHtml(String(captions[i]));
     return (

@@ -1,4 +1,5 @@
 import { publish, type MimeBundle } from "./bridge.js";
+import { messages } from "../messages/index.js";
 
 export type Row = Record<string, unknown>;
 
@@ -63,6 +64,6 @@ export function tableBundle(rows: readonly Row[], options: TableOptions = {}): M
 
 /** Displays rows as a table: HTML in JupyterLab and handouts, aligned text elsewhere. */
 export function table(rows: readonly Row[], options: TableOptions = {}): void {
-  if (!Array.isArray(rows)) throw new TypeError(`rows must be an array of objects, got ${typeof rows}`);
+  if (!Array.isArray(rows)) throw new TypeError(messages().display.rows(typeof rows));
   publish(tableBundle(rows, options));
 }

@@ -2,6 +2,7 @@
 // explained in words, with the renderer that really draws.
 import { createRequire } from "node:module";
 import { closeContext, glVersion, isSoftwareRenderer, openContext, rendererOf } from "./gl.js";
+import { messages } from "../messages/index.js";
 
 /** A gpu.js backend: `headlessgl` draws with WebGL (a GPU, or Mesa's llvmpipe on the CPU); the others run on the CPU. */
 export type GpuMode = "headlessgl" | "webasm" | "cpu";
@@ -72,14 +73,8 @@ export function gpuReport(): GpuReport {
   const software = renderer !== null && isSoftwareRenderer(renderer);
   const reason =
     mode === "headlessgl"
-      ? `headless-gl opened a WebGL context on the X display ${process.env.DISPLAY}, so gpu.js compiles kernels to GLSL shaders. ` +
-        (software
-          ? "The renderer is a software one: the shaders run on the CPU's cores, not on a graphics card."
-          : "The shaders run on the graphics card.")
-      : `${problem}. So gpu.js ` +
-        (mode === "webasm"
-          ? "compiles kernels to WebAssembly, which runs on the CPU."
-          : "runs kernels as plain JavaScript, on the CPU.");
+      ? messages().gpu.onGl(process.env.DISPLAY, software)
+      : messages().gpu.withoutGl(problem ?? "", mode === "webasm");
   return {
     mode,
     reason,

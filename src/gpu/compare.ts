@@ -3,6 +3,7 @@
 import { ResultMismatchError } from "../errors.js";
 import { describe, nonNegativeNumber, plainObject } from "../options.js";
 import type { Matrix, Vector } from "./inputs.js";
+import { messages } from "../messages/index.js";
 
 export interface CompareOptions {
   /** Allowed difference relative to the expected value. @default 1e-4 */
@@ -29,7 +30,7 @@ function flatten(name: string, value: unknown): ArrayLike<number> {
     return value as number[];
   }
   if (typeof value === "object" && value !== null && "counts" in value) return flatten(name, (value as { counts: unknown }).counts);
-  throw new TypeError(`${name} must be a vector, a matrix or a result with counts, got ${describe(value)}`);
+  throw new TypeError(messages().gpu.comparable(name, describe(value)));
 }
 
 /**
@@ -42,7 +43,7 @@ export function compare(actual: Vector | Matrix | { counts: Vector }, expected: 
   const atol = nonNegativeNumber("options.atol", opts.atol ?? 1e-5);
   const x = flatten("actual", actual);
   const y = flatten("expected", expected);
-  if (x.length !== y.length) throw new RangeError(`actual has ${x.length} values and expected ${y.length}: they must have the same shape`);
+  if (x.length !== y.length) throw new RangeError(messages().gpu.shapes(x.length, y.length));
   let mismatches = 0;
   let maxAbsError = 0;
   let maxRelError = 0;
@@ -61,8 +62,7 @@ export function assertClose(actual: Vector | Matrix | { counts: Vector }, expect
   const result = compare(actual, expected, options);
   if (!result.ok) {
     throw new ResultMismatchError(
-      `${result.mismatches} of ${result.total} values differ from the reference beyond the tolerance ` +
-        `(largest absolute error ${result.maxAbsError.toPrecision(3)}, relative ${result.maxRelError.toPrecision(3)})`,
+      messages().gpu.mismatch(result.mismatches, result.total, result.maxAbsError.toPrecision(3), result.maxRelError.toPrecision(3)),
       result.mismatches,
       result.maxAbsError,
     );

@@ -3,6 +3,7 @@
 import { ELEMENTWISE_OPS, type ElementwiseOp } from "./kernels.js";
 import { checkMatrix, checkProduct, checkSameLength, checkVector, type Matrix, type Vector } from "./inputs.js";
 import { mandelbrotView, type MandelbrotOptions, type MandelbrotResult } from "./mandelbrot.js";
+import { messages } from "../messages/index.js";
 
 const OPERATIONS: Record<ElementwiseOp, (x: number, y: number) => number> = {
   add: (x, y) => x + y,
@@ -14,8 +15,8 @@ const OPERATIONS: Record<ElementwiseOp, (x: number, y: number) => number> = {
 };
 
 export function checkOp(op: unknown): ElementwiseOp {
-  if (typeof op !== "string") throw new TypeError(`op must be one of ${ELEMENTWISE_OPS.join(", ")}, got \`${String(op)}\` (${typeof op})`);
-  if (!(ELEMENTWISE_OPS as string[]).includes(op)) throw new RangeError(`op must be one of ${ELEMENTWISE_OPS.join(", ")}, got "${op}"`);
+  if (typeof op !== "string") throw new TypeError(messages().gpu.op(ELEMENTWISE_OPS.join(", "), `\`${String(op)}\` (${typeof op})`));
+  if (!(ELEMENTWISE_OPS as string[]).includes(op)) throw new RangeError(messages().gpu.op(ELEMENTWISE_OPS.join(", "), `"${op}"`));
   return op as ElementwiseOp;
 }
 

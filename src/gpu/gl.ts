@@ -1,6 +1,7 @@
 // headless-gl (the `gl` package): loading it, opening and closing WebGL contexts, and asking
 // them which renderer draws. Loaded lazily: a notebook without GPU cells never loads it.
 import { createRequire } from "node:module";
+import { messages } from "../messages/index.js";
 
 /** The part of a headless-gl WebGL context that the library uses. */
 export interface GlContext {
@@ -18,10 +19,6 @@ export type GlProbe =
   | { ok: false; reason: string };
 
 const localRequire = createRequire(__filename);
-/** What to install when headless-gl is missing or broken. */
-export const GL_BUILD_HINT =
-  "approve its build (npm install-scripts approve gl), install libxi-dev libglu1-mesa-dev libglew-dev pkg-config " +
-  "libx11-dev libxext-dev, then run npm rebuild gl";
 
 let loaded: { module: GlModule; version: string } | { error: string } | undefined;
 let open = 0;
@@ -37,8 +34,8 @@ function load(): { module: GlModule; version: string } | { error: string } {
     loaded = {
       error:
         code === "MODULE_NOT_FOUND" && /'gl'/.test((error as Error).message)
-          ? `the \`gl\` package (headless-gl) is not installed: ${GL_BUILD_HINT}`
-          : `the \`gl\` package is installed but its native module did not load (${(error as Error).message.split("\n")[0]}): ${GL_BUILD_HINT}`,
+          ? messages().gpu.glMissing(messages().gpu.buildHint)
+          : messages().gpu.glBroken((error as Error).message.split("\n")[0], messages().gpu.buildHint),
     };
   }
   return loaded;
@@ -61,13 +58,11 @@ export function openContext(width = 2, height = 2): GlProbe {
   if (!display) {
     return {
       ok: false,
-      reason:
-        "headless-gl needs an X display and DISPLAY is not set: use the concurrence kernel " +
-        "(it starts Xvfb), or run the program under xvfb-run",
+      reason: messages().gpu.noDisplay,
     };
   }
   const context = gl.module(width, height, { preserveDrawingBuffer: true });
-  if (!context) return { ok: false, reason: `headless-gl could not open a WebGL context on the X display ${display}` };
+  if (!context) return { ok: false, reason: messages().gpu.noContext(display) };
   open++;
   return { ok: true, context };
 }

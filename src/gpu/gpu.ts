@@ -9,6 +9,7 @@ import { closeContext, openContext, type GlContext } from "./gl.js";
 import { checkMatrix, checkProduct, checkSameLength, checkVector, type Matrix, type Vector } from "./inputs.js";
 import { ELEMENTWISE, mandelbrotKernel, matmulKernel, type ElementwiseOp, type KernelThis } from "./kernels.js";
 import { mandelbrotView, type MandelbrotOptions, type MandelbrotResult } from "./mandelbrot.js";
+import { messages } from "../messages/index.js";
 
 export interface KernelSettings {
   /** The output's size: [n] for a vector, [columns, rows] for a matrix, [x, y, z] for a volume. */
@@ -51,17 +52,17 @@ export class Gpu {
     const opts = plainObject("options", options);
     const wanted = opts.mode ?? "auto";
     if (wanted !== "auto" && !GPU_MODES.includes(wanted as GpuMode)) {
-      throw new RangeError(`options.mode must be one of auto, ${GPU_MODES.join(", ")}, got ${describe(wanted)}`);
+      throw new RangeError(messages().options.oneOf("options.mode", `auto, ${GPU_MODES.join(", ")}`, describe(wanted)));
     }
     const { available, problem } = probeBackends();
     this.mode = wanted === "auto" ? preferredMode(available) : (wanted as GpuMode);
     if (!available[this.mode]) {
-      throw new BackendUnavailableError(`the ${this.mode} backend cannot run here: ${problem ?? "this runtime has no WebAssembly"}`);
+      throw new BackendUnavailableError(messages().gpu.unavailable(this.mode, problem ?? messages().gpu.noWasm));
     }
     const { GPU } = loadGpuJs();
     if (this.mode === "headlessgl") {
       const probe = openContext();
-      if (!probe.ok) throw new BackendUnavailableError(`the headlessgl backend cannot run here: ${probe.reason}`);
+      if (!probe.ok) throw new BackendUnavailableError(messages().gpu.unavailable("headlessgl", probe.reason));
       this.#context = probe.context;
       this.#gpu = new GPU({ context: probe.context });
     } else {
@@ -131,11 +132,11 @@ export class Gpu {
    * square([1, 2, 3, 4]); // Float32Array [1, 4, 9, 16]
    */
   createKernel<A extends unknown[]>(fn: (this: KernelThis, ...args: A) => number, settings: KernelSettings): (...args: A) => KernelOutput {
-    if (typeof fn !== "function") throw new TypeError(`fn must be a function, got ${describe(fn)}`);
+    if (typeof fn !== "function") throw new TypeError(messages().options.func("fn", describe(fn)));
     const opts = plainObject("settings", settings);
     const output = opts.output;
     if (!Array.isArray(output) || output.length < 1 || output.length > 3) {
-      throw new TypeError(`settings.output must be an array of 1 to 3 sizes, like [1024] or [columns, rows], got ${describe(output)}`);
+      throw new TypeError(messages().gpu.output(describe(output)));
     }
     output.forEach((size, i) => positiveInteger(`settings.output[${i}]`, size));
     const kernel = this.#kernel(`custom ${this.#custom++}`, fn, { output, constants: opts.constants });
@@ -157,7 +158,7 @@ export class Gpu {
   }
 
   #kernel(key: string, source: object, settings: object): KernelFunction {
-    if (this.#disposed) throw new ConcurrenceError("this Gpu was disposed (its cell was re-run?): create a new one with new Gpu()");
+    if (this.#disposed) throw new ConcurrenceError(messages().gpu.disposed);
     let kernel = this.#kernels.get(key);
     if (!kernel) {
       kernel = this.#gpu.createKernel(String(source), { ...settings, tactic: "precision" });

@@ -2,6 +2,7 @@
 // random ones for demos. Checked inputs are copied to Float32Array: what the GPU computes in.
 import { describe, positiveInteger } from "../options.js";
 import { seededRandom } from "../random.js";
+import { messages } from "../messages/index.js";
 
 /** A matrix as an array of rows: `number[][]`, or `Float32Array[]` as the kernels return. */
 export type Matrix = readonly ArrayLike<number>[];
@@ -21,11 +22,11 @@ function isNumberRow(value: unknown): value is ArrayLike<number> {
 /** A vector's values as a Float32Array, or a TypeError/RangeError that says what is wrong. */
 export function checkVector(name: string, value: unknown): Float32Array {
   if (!isNumberRow(value)) {
-    throw new TypeError(`${name} must be an array of numbers (number[] or a typed array), got ${describe(value)}`);
+    throw new TypeError(messages().gpu.vector(name, describe(value)));
   }
-  if (value.length === 0) throw new RangeError(`${name} must not be empty`);
+  if (value.length === 0) throw new RangeError(messages().gpu.empty(name));
   for (let i = 0; i < value.length; i++) {
-    if (typeof value[i] !== "number") throw new TypeError(`${name}[${i}] must be a number, got ${describe(value[i])}`);
+    if (typeof value[i] !== "number") throw new TypeError(messages().gpu.number(`${name}[${i}]`, describe(value[i])));
   }
   return Float32Array.from(value);
 }
@@ -33,13 +34,13 @@ export function checkVector(name: string, value: unknown): Float32Array {
 /** A matrix's rows as Float32Arrays, all of the same length. */
 export function checkMatrix(name: string, value: unknown): CheckedMatrix {
   if (!Array.isArray(value) || value.length === 0 || !isNumberRow(value[0])) {
-    throw new TypeError(`${name} must be a matrix: a non-empty array of rows (number[][] or Float32Array[]), got ${describe(value)}`);
+    throw new TypeError(messages().gpu.matrix(name, describe(value)));
   }
   const width = (value[0] as ArrayLike<number>).length;
   const rows = value.map((row: unknown, i) => {
     const checked = checkVector(`${name}[${i}]`, row);
     if (checked.length !== width) {
-      throw new RangeError(`${name} must have rows of equal length: ${name}[0] has ${width} numbers, ${name}[${i}] has ${checked.length}`);
+      throw new RangeError(messages().gpu.ragged(name, width, i, checked.length));
     }
     return checked;
   });
@@ -49,16 +50,13 @@ export function checkMatrix(name: string, value: unknown): CheckedMatrix {
 /** `a · b` needs as many columns in `a` as rows in `b`. */
 export function checkProduct(a: CheckedMatrix, b: CheckedMatrix): void {
   if (a.width !== b.height) {
-    throw new RangeError(
-      `cannot multiply a ${a.height}×${a.width} matrix by a ${b.height}×${b.width} one: ` +
-        `a's columns (${a.width}) must equal b's rows (${b.height})`,
-    );
+    throw new RangeError(messages().gpu.product(a.height, a.width, b.height, b.width));
   }
 }
 
 export function checkSameLength(a: Float32Array, b: Float32Array): void {
   if (a.length !== b.length) {
-    throw new RangeError(`a and b must have the same length, got ${a.length} and ${b.length}`);
+    throw new RangeError(messages().gpu.sameLength(a.length, b.length));
   }
 }
 

@@ -1,6 +1,7 @@
 // The Mandelbrot picture: which part of the complex plane each pixel shows, and its colours.
 import { describe, plainObject, positiveInteger } from "../options.js";
 import type { RgbaImage } from "../display/image.js";
+import { messages } from "../messages/index.js";
 
 export interface MandelbrotOptions {
   /** Pixels across. @default 600 */
@@ -41,11 +42,11 @@ export function mandelbrotView(options: MandelbrotOptions = {}): MandelbrotView 
   const maxIterations = positiveInteger("options.maxIterations", opts.maxIterations ?? 200);
   const center = opts.center ?? [-0.5, 0];
   if (!Array.isArray(center) || center.length !== 2 || !center.every((c) => typeof c === "number" && Number.isFinite(c))) {
-    throw new TypeError(`options.center must be [re, im], two finite numbers, got ${describe(center)}`);
+    throw new TypeError(messages().gpu.center(describe(center)));
   }
   const zoom = opts.zoom ?? 1;
-  if (typeof zoom !== "number") throw new TypeError(`options.zoom must be a number > 0, got ${describe(zoom)}`);
-  if (!(zoom > 0) || !Number.isFinite(zoom)) throw new RangeError(`options.zoom must be a number > 0, got ${describe(zoom)}`);
+  if (typeof zoom !== "number") throw new TypeError(messages().gpu.zoom(describe(zoom)));
+  if (!(zoom > 0) || !Number.isFinite(zoom)) throw new RangeError(messages().gpu.zoom(describe(zoom)));
   const step = Math.fround(3 / zoom / width);
   return {
     width,
@@ -64,7 +65,7 @@ export function mandelbrotView(options: MandelbrotOptions = {}): MandelbrotView 
 export function mandelbrotImage(result: MandelbrotResult): RgbaImage {
   const { width, height, maxIterations, counts } = result;
   if (!(counts instanceof Float32Array) || counts.length !== width * height) {
-    throw new TypeError(`mandelbrotImage takes what mandelbrot() returns: { width, height, maxIterations, counts }, got ${describe(result)}`);
+    throw new TypeError(messages().gpu.mandelbrotImage(describe(result)));
   }
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < counts.length; i++) {

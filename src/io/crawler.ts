@@ -3,6 +3,7 @@ import { describe, isFunction, plainObject, positiveInteger } from "../options.j
 import { mapLimit, maxOverlap } from "./limit.js";
 import { extractLinks } from "./links.js";
 import { cancellable, httpUrl, request, requestPolicy, type RequestOptions, type RequestPolicy } from "./request.js";
+import { messages } from "../messages/index.js";
 
 export interface CrawlOptions extends RequestOptions {
   /** Pages fetched at once, on the event loop. @default 4 */
@@ -68,7 +69,7 @@ export async function crawl(startUrl: string, options: CrawlOptions = {}): Promi
   const maxPages = positiveInteger("options.maxPages", opts.maxPages ?? 1000);
   const maxDepth = opts.maxDepth ?? Infinity;
   if (typeof maxDepth !== "number" || !(maxDepth >= 0) || (maxDepth !== Infinity && !Number.isInteger(maxDepth))) {
-    throw new (typeof maxDepth === "number" ? RangeError : TypeError)(`options.maxDepth must be an integer >= 0 or Infinity, got ${describe(maxDepth)}`);
+    throw new (typeof maxDepth === "number" ? RangeError : TypeError)(messages().io.maxDepth(describe(maxDepth)));
   }
   if (opts.onPage !== undefined) isFunction("options.onPage", opts.onPage);
   const onPage = (opts.onPage ?? (() => {})) as (page: CrawledPage) => void;

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { describe, isArray, nonEmptyString, plainObject, positiveInteger } from "../options.js";
 import { mapLimit, maxOverlap } from "./limit.js";
 import { cancellable, httpUrl, request, requestPolicy, type RequestOptions, type RequestPolicy } from "./request.js";
+import { messages } from "../messages/index.js";
 
 /** One file to download: `url` is saved as `file` (relative to the notebook's folder). */
 export interface DownloadJob {
@@ -107,7 +108,7 @@ export function checkJobs(jobs: unknown): DownloadJob[] {
     const absolute = path.resolve(nonEmptyString(`jobs[${i}].file`, file));
     const before = seen.get(absolute);
     if (before !== undefined) {
-      throw new RangeError(`jobs[${i}].file repeats jobs[${before}].file (${absolute}): two downloads must not write the same file`);
+      throw new RangeError(messages().io.sameFile(i, before, absolute));
     }
     seen.set(absolute, i);
     return { url: url as string, file: absolute };
@@ -186,6 +187,6 @@ export function report(
 
 export function stopOnErrorOf(opts: Record<string, unknown>): boolean {
   const value = opts.stopOnError ?? true;
-  if (typeof value !== "boolean") throw new TypeError(`options.stopOnError must be true or false, got ${describe(value)}`);
+  if (typeof value !== "boolean") throw new TypeError(messages().options.boolean("options.stopOnError", describe(value)));
   return value;
 }

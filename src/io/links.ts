@@ -1,5 +1,6 @@
 import { describe } from "../options.js";
 import { httpUrl } from "./request.js";
+import { messages } from "../messages/index.js";
 
 type Cheerio = typeof import("cheerio/slim");
 let cheerio: Cheerio | undefined;
@@ -14,7 +15,7 @@ let cheerio: Cheerio | undefined;
  * // ["http://127.0.0.1:8080/a/b.html"]
  */
 export function extractLinks(html: string, baseUrl: string): string[] {
-  if (typeof html !== "string") throw new TypeError(`html must be a string, got ${describe(html)}`);
+  if (typeof html !== "string") throw new TypeError(messages().options.string("html", describe(html)));
   httpUrl("baseUrl", baseUrl);
   cheerio ??= require("cheerio/slim") as Cheerio; // loaded on first use: importing the library stays fast
   const $ = cheerio.load(html);

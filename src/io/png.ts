@@ -1,4 +1,5 @@
 import { deflateSync } from "node:zlib";
+import { messages } from "../messages/index.js";
 
 /** PNG's CRC-32 (ISO 3309), table-driven. */
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -29,7 +30,7 @@ export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x
  * one IHDR, one zlib-compressed IDAT with no row filter, and IEND.
  */
 export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
-  if (rgb.length !== width * height * 3) throw new RangeError(`rgb must hold ${width * height * 3} bytes, got ${rgb.length}`);
+  if (rgb.length !== width * height * 3) throw new RangeError(messages().io.rgbBytes(width * height * 3, rgb.length));
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -5,6 +5,7 @@ import { HttpError, RequestTimeoutError, TaskCancelledError } from "../errors.js
 import { describe, nonNegativeNumber, plainObject, positiveInteger } from "../options.js";
 import { register } from "../runtime/registry.js";
 import { tracedRequest, tracing } from "../trace/hooks.js";
+import { messages } from "../messages/index.js";
 
 /**
  * One place for how the library asks for a URL: node-fetch, a timeout per attempt, and an
@@ -27,7 +28,7 @@ export type RequestPolicy = Required<Omit<RequestOptions, "signal">> & { signal:
 export function requestPolicy(options: unknown): RequestPolicy {
   const opts = plainObject("options", options);
   if (opts.signal !== undefined && !(opts.signal instanceof AbortSignal)) {
-    throw new TypeError(`options.signal must be an AbortSignal, got ${describe(opts.signal)}`);
+    throw new TypeError(messages().options.signal("options.signal", describe(opts.signal)));
   }
   return {
     timeoutMs: positiveInteger("options.timeoutMs", opts.timeoutMs ?? 10_000),
@@ -39,21 +40,21 @@ export function requestPolicy(options: unknown): RequestPolicy {
 
 function nonNegativeInteger(name: string, value: unknown): number {
   nonNegativeNumber(name, value);
-  if (!Number.isInteger(value)) throw new RangeError(`${name} must be an integer >= 0, got ${describe(value)}`);
+  if (!Number.isInteger(value)) throw new RangeError(messages().options.nonNegativeInteger(name, describe(value)));
   return value as number;
 }
 
 /** An absolute http: or https: URL, as a string. */
 export function httpUrl(name: string, value: unknown): string {
-  if (typeof value !== "string") throw new TypeError(`${name} must be a URL string, got ${describe(value)}`);
+  if (typeof value !== "string") throw new TypeError(messages().io.urlString(name, describe(value)));
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new RangeError(`${name} must be an absolute URL like http://127.0.0.1:8080/page.html, got ${describe(value)}`);
+    throw new RangeError(messages().io.absoluteUrl(name, describe(value)));
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new RangeError(`${name} must be an http: or https: URL, got ${describe(value)}`);
+    throw new RangeError(messages().io.httpUrl(name, describe(value)));
   }
   return value;
 }
@@ -128,7 +129,7 @@ export async function cancellable<T>(signal: AbortSignal | undefined, task: (sig
   const controller = new AbortController();
   setMaxListeners(0, controller.signal); // every request of a batch listens to it
   const abort = (reason: unknown) =>
-    controller.abort(reason instanceof TaskCancelledError ? reason : new TaskCancelledError(reason instanceof Error ? reason.message : "cancelled", { cause: reason }));
+    controller.abort(reason instanceof TaskCancelledError ? reason : new TaskCancelledError(reason instanceof Error ? reason.message : messages().pool.cancelled, { cause: reason }));
   const onAbort = () => abort(signal!.reason);
   if (signal?.aborted) onAbort();
   signal?.addEventListener("abort", onAbort, { once: true });
@@ -136,7 +137,7 @@ export async function cancellable<T>(signal: AbortSignal | undefined, task: (sig
   const unregister = register({
     interrupt: abort,
     async dispose() {
-      abort(new Error("the cell that started these requests was re-run"));
+      abort(new Error(messages().io.reRun));
       await running?.catch(() => {});
     },
   });

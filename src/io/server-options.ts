@@ -1,4 +1,5 @@
 import { integerInRange, isArray, nonNegativeNumber, numberInRange, plainObject, positiveInteger } from "../options.js";
+import { messages } from "../messages/index.js";
 
 /** How the demo server answers: its latency and its faults. `server.configure()` changes them live. */
 export interface FaultOptions {
@@ -36,7 +37,7 @@ export function faultsFrom(options: unknown, base: Faults = DEFAULT_FAULTS): Fau
   const opts = plainObject("options", options);
   const statuses = opts.failureStatuses ?? base.failureStatuses;
   isArray("options.failureStatuses", statuses);
-  if (statuses.length === 0) throw new RangeError("options.failureStatuses must hold at least one status, got `[]`");
+  if (statuses.length === 0) throw new RangeError(messages().io.noStatuses);
   return {
     latencyMs: nonNegativeNumber("options.latencyMs", opts.latencyMs ?? base.latencyMs),
     jitterMs: nonNegativeNumber("options.jitterMs", opts.jitterMs ?? base.jitterMs),

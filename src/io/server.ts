@@ -8,6 +8,7 @@ import { Routes, type Answer } from "./routes.js";
 import { faultsFrom, serverOptionsFrom, type DemoServerOptions, type FaultOptions, type Faults } from "./server-options.js";
 import { DemoSite } from "./site.js";
 import { RequestStats, type RequestRecord, type ServerStats } from "./stats.js";
+import { messages } from "../messages/index.js";
 
 /** Every demo server listens here, and only here: nothing outside this machine can reach it. */
 export const HOST = "127.0.0.1";
@@ -66,7 +67,7 @@ export class DemoServer {
     integerInRange("width", width, 1, 2000);
     integerInRange("height", height, 1, 2000);
     if (!/^[a-z0-9-]+$/.test(nonEmptyString("category", category))) {
-      throw new RangeError(`category must use only a-z, 0-9 and -, got \`${category}\``);
+      throw new RangeError(messages().io.category(category));
     }
     const tail = index === undefined ? "" : `/${integerInRange("index", index, 0, Number.MAX_SAFE_INTEGER)}`;
     return `${this.url}/images/${width}/${height}/${category}${tail}`;

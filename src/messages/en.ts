@@ -57,11 +57,13 @@ export const en: Messages = {
     childExited: (pid, exit) => `the child process ${pid} ${exit} while running this task; the pool replaced it`,
   },
   threads: {
+    notStarted: "the thread has not started: call start() before join()",
     startedTwice: "a thread can be started only once; create a new Thread to run it again",
     terminated: "the thread was terminated",
     endedEarly: (code) => `the thread ended before its function returned (exit code ${code})`,
   },
   processes: {
+    notStarted: "the process has not started: call start() before join()",
     startedTwice: "a process can be started only once; create a new Process to run it again",
     terminated: "the process was terminated",
     endedEarly: (pid, exit) => `the process ${pid} ${exit} before its function returned`,
@@ -135,6 +137,59 @@ export const en: Messages = {
   http: {
     status: (url, status, text) => `GET ${url} answered ${status}${text ? ` ${text}` : ""}`,
     timeout: (url, ms) => `GET ${url} got no complete answer within ${ms} ms (options.timeoutMs): raise the timeout or check the server`,
+  },
+  io: {
+    reRun: "the cell that started these requests was re-run",
+    noStatuses: "options.failureStatuses must hold at least one status, got `[]`",
+    urlString: (name, got) => `${name} must be a URL string, got ${got}`,
+    absoluteUrl: (name, got) => `${name} must be an absolute URL like http://127.0.0.1:8080/page.html, got ${got}`,
+    httpUrl: (name, got) => `${name} must be an http: or https: URL, got ${got}`,
+    category: (got) => `category must use only a-z, 0-9 and -, got \`${got}\``,
+    sameFile: (i, before, file) => `jobs[${i}].file repeats jobs[${before}].file (${file}): two downloads must not write the same file`,
+    rgbBytes: (wanted, got) => `rgb must hold ${wanted} bytes, got ${got}`,
+    maxDepth: (got) => `options.maxDepth must be an integer >= 0 or Infinity, got ${got}`,
+  },
+  gpu: {
+    buildHint:
+      "approve its build (npm install-scripts approve gl), install libxi-dev libglu1-mesa-dev libglew-dev pkg-config " +
+      "libx11-dev libxext-dev, then run npm rebuild gl",
+    glMissing: (hint) => `the \`gl\` package (headless-gl) is not installed: ${hint}`,
+    glBroken: (why, hint) => `the \`gl\` package is installed but its native module did not load (${why}): ${hint}`,
+    noDisplay: "headless-gl needs an X display and DISPLAY is not set: use the concurrence kernel (it starts Xvfb), or run the program under xvfb-run",
+    noContext: (display) => `headless-gl could not open a WebGL context on the X display ${display}`,
+    onGl: (display, software) =>
+      `headless-gl opened a WebGL context on the X display ${display}, so gpu.js compiles kernels to GLSL shaders. ` +
+      (software ? "The renderer is a software one: the shaders run on the CPU's cores, not on a graphics card." : "The shaders run on the graphics card."),
+    withoutGl: (problem, wasm) =>
+      `${problem}. So gpu.js ${wasm ? "compiles kernels to WebAssembly, which runs on the CPU." : "runs kernels as plain JavaScript, on the CPU."}`,
+    unavailable: (mode, why) => `the ${mode} backend cannot run here: ${why}`,
+    noWasm: "this runtime has no WebAssembly",
+    output: (got) => `settings.output must be an array of 1 to 3 sizes, like [1024] or [columns, rows], got ${got}`,
+    disposed: "this Gpu was disposed (its cell was re-run?): create a new one with new Gpu()",
+    comparable: (name, got) => `${name} must be a vector, a matrix or a result with counts, got ${got}`,
+    shapes: (actual, expected) => `actual has ${actual} values and expected ${expected}: they must have the same shape`,
+    mismatch: (bad, total, abs, rel) =>
+      `${bad} of ${total} values differ from the reference beyond the tolerance (largest absolute error ${abs}, relative ${rel})`,
+    center: (got) => `options.center must be [re, im], two finite numbers, got ${got}`,
+    zoom: (got) => `options.zoom must be a number > 0, got ${got}`,
+    mandelbrotImage: (got) => `mandelbrotImage takes what mandelbrot() returns: { width, height, maxIterations, counts }, got ${got}`,
+    op: (allowed, got) => `op must be one of ${allowed}, got ${got}`,
+    vector: (name, got) => `${name} must be an array of numbers (number[] or a typed array), got ${got}`,
+    empty: (name) => `${name} must not be empty`,
+    number: (name, got) => `${name} must be a number, got ${got}`,
+    matrix: (name, got) => `${name} must be a matrix: a non-empty array of rows (number[][] or Float32Array[]), got ${got}`,
+    ragged: (name, width, i, length) => `${name} must have rows of equal length: ${name}[0] has ${width} numbers, ${name}[${i}] has ${length}`,
+    product: (ah, aw, bh, bw) => `cannot multiply a ${ah}×${aw} matrix by a ${bh}×${bw} one: a's columns (${aw}) must equal b's rows (${bh})`,
+    sameLength: (a, b) => `a and b must have the same length, got ${a} and ${b}`,
+  },
+  display: {
+    rows: (got) => `rows must be an array of objects, got ${got}`,
+    captions: (files, got) => `options.captions must hold one caption per file (${files}), got ${got}`,
+    path: (name, got) => `${name} must be a path string, got ${got}`,
+    picture: (name, got) => `${name} must be a .png, .jpg, .gif or .webp picture, got ${got}`,
+  },
+  bench: {
+    emptySweep: "options.modes and options.workers must not be empty",
   },
   hints: {
     notInstalled: (root) => `the library is not installed: run \`npm install\` in ${root}, then restart the kernel.`,

@@ -61,11 +61,13 @@ export const fr = {
     childExited: (pid: number | undefined, exit: string) => `le processus enfant ${pid} ${exit} pendant cette tâche ; le pool l'a remplacé`,
   },
   threads: {
+    notStarted: "le thread n'a pas démarré : appelez start() avant join()",
     startedTwice: "un thread ne démarre qu'une fois ; créez un nouveau Thread pour le relancer",
     terminated: "le thread a été arrêté (terminate)",
     endedEarly: (code: number) => `le thread s'est terminé avant que sa fonction ne rende son résultat (code de sortie ${code})`,
   },
   processes: {
+    notStarted: "le processus n'a pas démarré : appelez start() avant join()",
     startedTwice: "un processus ne démarre qu'une fois ; créez un nouveau Process pour le relancer",
     terminated: "le processus a été arrêté (terminate)",
     endedEarly: (pid: number | undefined, exit: string) => `le processus ${pid} ${exit} avant que sa fonction ne rende son résultat`,
@@ -141,6 +143,65 @@ export const fr = {
     status: (url: string, status: number, text: string) => `GET ${url} a répondu ${status}${text ? ` ${text}` : ""}`,
     timeout: (url: string, ms: number) =>
       `GET ${url} n'a pas reçu de réponse complète en ${ms} ms (options.timeoutMs) : augmentez le délai ou vérifiez le serveur`,
+  },
+  io: {
+    reRun: "la cellule qui a lancé ces requêtes a été relancée",
+    noStatuses: "options.failureStatuses doit contenir au moins un statut, reçu `[]`",
+    urlString: (name: string, got: string) => `${name} doit être une URL (une chaîne), reçu ${got}`,
+    absoluteUrl: (name: string, got: string) => `${name} doit être une URL absolue comme http://127.0.0.1:8080/page.html, reçu ${got}`,
+    httpUrl: (name: string, got: string) => `${name} doit être une URL http: ou https:, reçu ${got}`,
+    category: (got: string) => `category ne doit contenir que a-z, 0-9 et -, reçu \`${got}\``,
+    sameFile: (i: number, before: number, file: string) =>
+      `jobs[${i}].file répète jobs[${before}].file (${file}) : deux téléchargements ne doivent pas écrire le même fichier`,
+    rgbBytes: (wanted: number, got: number) => `rgb doit contenir ${wanted} octets, reçu ${got}`,
+    maxDepth: (got: string) => `options.maxDepth doit être un entier >= 0 ou Infinity, reçu ${got}`,
+  },
+  gpu: {
+    buildHint:
+      "approuvez sa compilation (npm install-scripts approve gl), installez libxi-dev libglu1-mesa-dev libglew-dev pkg-config " +
+      "libx11-dev libxext-dev, puis lancez npm rebuild gl",
+    glMissing: (hint: string) => `le paquet \`gl\` (headless-gl) n'est pas installé : ${hint}`,
+    glBroken: (why: string, hint: string) => `le paquet \`gl\` est installé mais son module natif ne s'est pas chargé (${why}) : ${hint}`,
+    noDisplay:
+      "headless-gl a besoin d'un affichage X et DISPLAY n'est pas défini : utilisez le noyau concurrence (il démarre Xvfb), ou lancez le programme avec xvfb-run",
+    noContext: (display: string) => `headless-gl n'a pas pu ouvrir de contexte WebGL sur l'affichage X ${display}`,
+    onGl: (display: string | undefined, software: boolean) =>
+      `headless-gl a ouvert un contexte WebGL sur l'affichage X ${display}, donc gpu.js compile les noyaux en shaders GLSL. ` +
+      (software
+        ? "Le rendu est logiciel : les shaders tournent sur les cœurs du CPU, pas sur une carte graphique."
+        : "Les shaders tournent sur la carte graphique."),
+    withoutGl: (problem: string, wasm: boolean) =>
+      `${problem}. Donc gpu.js ${wasm ? "compile les noyaux en WebAssembly, qui tourne sur le CPU." : "exécute les noyaux en JavaScript simple, sur le CPU."}`,
+    unavailable: (mode: string, why: string) => `le backend ${mode} ne peut pas fonctionner ici : ${why}`,
+    noWasm: "cet environnement n'a pas de WebAssembly",
+    output: (got: string) => `settings.output doit être un tableau de 1 à 3 tailles, comme [1024] ou [colonnes, lignes], reçu ${got}`,
+    disposed: "ce Gpu a été libéré (sa cellule a été relancée ?) : créez-en un nouveau avec new Gpu()",
+    comparable: (name: string, got: string) => `${name} doit être un vecteur, une matrice ou un résultat avec counts, reçu ${got}`,
+    shapes: (actual: number, expected: number) => `actual a ${actual} valeurs et expected ${expected} : ils doivent avoir la même forme`,
+    mismatch: (bad: number, total: number, abs: string, rel: string) =>
+      `${bad} valeurs sur ${total} s'écartent de la référence au-delà de la tolérance (plus grande erreur absolue ${abs}, relative ${rel})`,
+    center: (got: string) => `options.center doit être [re, im], deux nombres finis, reçu ${got}`,
+    zoom: (got: string) => `options.zoom doit être un nombre > 0, reçu ${got}`,
+    mandelbrotImage: (got: string) => `mandelbrotImage prend ce que rend mandelbrot() : { width, height, maxIterations, counts }, reçu ${got}`,
+    op: (allowed: string, got: string) => `op doit valoir l'une de ces valeurs : ${allowed}, reçu ${got}`,
+    vector: (name: string, got: string) => `${name} doit être un tableau de nombres (number[] ou un tableau typé), reçu ${got}`,
+    empty: (name: string) => `${name} ne doit pas être vide`,
+    number: (name: string, got: string) => `${name} doit être un nombre, reçu ${got}`,
+    matrix: (name: string, got: string) => `${name} doit être une matrice : un tableau non vide de lignes (number[][] ou Float32Array[]), reçu ${got}`,
+    ragged: (name: string, width: number, i: number, length: number) =>
+      `${name} doit avoir des lignes de même longueur : ${name}[0] a ${width} nombres, ${name}[${i}] en a ${length}`,
+    product: (ah: number, aw: number, bh: number, bw: number) =>
+      `impossible de multiplier une matrice ${ah}×${aw} par une matrice ${bh}×${bw} : les colonnes de a (${aw}) doivent égaler les lignes de b (${bh})`,
+    sameLength: (a: number, b: number) => `a et b doivent avoir la même longueur, reçu ${a} et ${b}`,
+  },
+  display: {
+    rows: (got: string) => `rows doit être un tableau d'objets, reçu ${got}`,
+    captions: (files: number, got: number) => `options.captions doit contenir une légende par fichier (${files}), reçu ${got}`,
+    path: (name: string, got: string) => `${name} doit être un chemin (une chaîne), reçu ${got}`,
+    picture: (name: string, got: string) => `${name} doit être une image .png, .jpg, .gif ou .webp, reçu ${got}`,
+  },
+  bench: {
+    emptySweep: "options.modes et options.workers ne doivent pas être vides",
   },
   hints: {
     notInstalled: (root: string) => `la bibliothèque n'est pas installée : lancez \`npm install\` dans ${root}, puis redémarrez le noyau.`,

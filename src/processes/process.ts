@@ -51,7 +51,7 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
 
   /** Waits for the child to end and gives the function's result (or throws its error). */
   join(): Promise<Awaited<R>> {
-    if (!this.#result) return Promise.reject(new Error("the process has not started: call start() before join()"));
+    if (!this.#result) return Promise.reject(new Error(messages().processes.notStarted));
     return this.#result;
   }
 

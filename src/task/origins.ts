@@ -26,7 +26,8 @@ export function functionOrigin(file: string, line: number, column: number): { te
   if (!entry) return undefined;
   const compiled = WRAPPER_START + entry.source + WRAPPER_END;
   let offset = 0;
-  for (let l = 1; l < line; l++) offset = compiled.indexOf("\n", offset) + 1;
+  for (let l = 1; l < line && offset >= 0; l++) offset = compiled.indexOf("\n", offset) + 1 || -1;
+  if (offset < 0) return undefined;
   offset += column - 1;
   const textStart = WRAPPER_START.length + entry.source.indexOf(entry.text);
   const inText = offset - textStart;

@@ -60,7 +60,7 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
 
   /** Waits for the end of the thread and gives the function's result (or throws its error). */
   join(): Promise<Awaited<R>> {
-    if (!this.#result) return Promise.reject(new Error("the thread has not started: call start() before join()"));
+    if (!this.#result) return Promise.reject(new Error(messages().threads.notStarted));
     return this.#result;
   }
 

@@ -5,6 +5,9 @@ import { test } from "node:test";
 import { gpuReport } from "../../src/index.js";
 import { headlessglMissing } from "./setup.js";
 
+// These tests read the English messages (French is the default: see src/messages/).
+process.env.CONCURRENCE_LANG = "en";
+
 test("the report picks headless-gl when it can run, and names the renderer", async (t) => {
   const missing = await headlessglMissing();
   if (missing) return t.skip(missing);

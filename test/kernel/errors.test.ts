@@ -2,6 +2,8 @@
 // caret, in the main thread and in a worker, naming the cell that defined the function.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import os from "node:os";
+import { hintFor } from "../../kernel/hints.js";
 import { KernelSession } from "../helpers/kernel.js";
 
 let kernel: KernelSession;
@@ -66,6 +68,9 @@ test("diagnostics are TypeScript's own French text, and the library's messages a
   assert.equal(typed.reply.evalue, "1:7 - Impossible d'assigner le type 'number' au type 'string'.");
   assert.equal(traceback(typed.reply)[0], "Ligne 1, colonne 7 : Impossible d'assigner le type 'number' au type 'string'.");
 
+  const incomplete = await kernel.request("is_complete_request", { code: "function f(n: number) {" });
+  assert.deepEqual(incomplete.reply, { status: "incomplete", indent: "  " }, "is_complete still reads TypeScript's English text");
+
   const workers = await kernel.execute('import { ThreadPool as P0 } from "concurrence";\nnew P0({ workers: 0 });');
   assert.equal(workers.reply.ename, "RangeError");
   assert.equal(workers.reply.evalue, "options.workers doit être un entier strictement positif, reçu `0` (number)");
@@ -94,4 +99,10 @@ test("with CONCURRENCE_LANG=en, diagnostics and the library's messages are Engli
   } finally {
     await english.shutdown();
   }
+});
+
+test("a hint follows TypeScript's French text too", () => {
+  const folder = os.tmpdir();
+  const hint = hintFor("Impossible de localiser le module 'concurrence' ou les déclarations de type correspondantes.", { folder });
+  assert.match(hint ?? "", new RegExp(`^le dossier de ce notebook \\(${folder}\\) est hors du projet concurrence`));
 });

@@ -26,7 +26,7 @@ test("French and English have the same messages, none empty, and they differ", (
     assert.ok(text.length > 0 && english.get(key)!.length > 0, key);
   }
   const same = [...french].filter(([key, text]) => english.get(key) === text).map(([key]) => key);
-  assert.deepEqual(same, [], "every message is translated");
+  assert.deepEqual(same, ["where.argument"], "every message is translated (\"argument\" is the same word in both)");
 });
 
 test("the language is French by default and English with CONCURRENCE_LANG=en", (t) => {

@@ -41,13 +41,13 @@ test("a one-way Pipe, and a closed one", async () => {
   const [reader, writer] = Pipe<number>({ duplex: false });
   assert.equal(reader.writable, false);
   assert.equal(writer.readable, false);
-  await assert.rejects(Promise.resolve(reader.send(1)), /only receives/);
-  await assert.rejects(Promise.resolve(writer.recv()), /only sends/);
+  await assert.rejects(Promise.resolve(reader.send(1)), /ne fait que recevoir/);
+  await assert.rejects(Promise.resolve(writer.recv()), /ne fait qu'envoyer/);
   await writer.send(7);
   writer.close();
   assert.equal(await reader.recv(), 7);
   assert.equal(await reader.poll(), true, "recv would not wait: it would say closed");
-  await assert.rejects(Promise.resolve(reader.recv()), (e: unknown) => e instanceof ChannelClosedError && /pipe is closed/.test((e as Error).message));
-  await assert.rejects(Promise.resolve(writer.send(8)), (e: unknown) => e instanceof ChannelClosedError && /closed pipe/.test((e as Error).message));
+  await assert.rejects(Promise.resolve(reader.recv()), (e: unknown) => e instanceof ChannelClosedError && /le pipe est fermé/.test((e as Error).message));
+  await assert.rejects(Promise.resolve(writer.send(8)), (e: unknown) => e instanceof ChannelClosedError && /sur un pipe fermé/.test((e as Error).message));
   assert.throws(() => Pipe({ duplex: "no" as never }), TypeError);
 });

@@ -59,7 +59,7 @@ test("Semaphore: acquire with a timeout, release(n), with(); BoundedSemaphore re
   const bounded = new BoundedSemaphore(2);
   await bounded.acquire();
   bounded.release();
-  assert.throws(() => bounded.release(), /released too many times/);
+  assert.throws(() => bounded.release(), /relâché trop de fois/);
   assert.throws(() => new Semaphore(-1), RangeError);
   assert.throws(() => new Semaphore(1.5), RangeError);
   assert.throws(() => new Semaphore("2" as never), TypeError);
