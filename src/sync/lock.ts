@@ -53,10 +53,10 @@ export class Lock implements ConditionLock {
 
   /** Frees the lock. Releasing a lock that is not held is an error, as in Python. */
   release(): void {
+    if (tracing.flags[0]) released(this); // before the unlock: the next holder's hold starts after this one ends
     if (!unlock(this.cells, 0)) {
       throw new LockNotHeldError(messages().sync.lockNotHeld);
     }
-    if (tracing.flags[0]) released(this);
   }
 
   /** Whether some thread holds the lock now. */

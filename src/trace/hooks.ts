@@ -28,6 +28,12 @@ const pending = new Map<RunLike, Pending>();
 const lastEnd = new Map<number, number>();
 let nextId = 1;
 
+/** Recording stopped: tasks still running are no one's to report. */
+export function forgetTasks(): void {
+  pending.clear();
+  lastEnd.clear();
+}
+
 /** A pool took a task. */
 export function taskSubmitted(run: RunLike, place: "thread" | "process"): void {
   pending.set(run, { id: nextId++, submitted: now(), place, name: run.job.name || "anonyme", worker: null });

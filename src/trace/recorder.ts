@@ -2,6 +2,7 @@ import { positiveInteger } from "../options.js";
 import { register } from "../runtime/registry.js";
 import { now, type TraceEvent } from "./event.js";
 import { text } from "./messages.js";
+import { forgetTasks } from "./hooks.js";
 import { drainRing, setFlag, traceRing } from "./ring.js";
 import { tracing, type Sink } from "./state.js";
 
@@ -122,6 +123,7 @@ export class Trace implements Sink {
     tracing.sinks.delete(this);
     if (tracing.sinks.size === 0) {
       setFlag(false);
+      forgetTasks();
       clearInterval(drainTimer);
       drainTimer = undefined;
     }

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Notebook } from "../outputs.js";
+import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Cell, type Notebook } from "../outputs.js";
+
+type TraceRow = { lane: string; kind: string; name: string; outcome: string; start: number; end: number };
+/** The rows of each trace chart a cell shows (plots.trace puts them in data.values). */
+function traceCharts(cell: Cell): TraceRow[][] {
+  return richOutputs([cell], VEGA_LITE).map((o) => (o.data![VEGA_LITE] as { data: { values: TraceRow[] } }).data.values);
+}
+
 
 export function check(nb: Notebook): void {
   // The Afficheur: two threads print "1" and "2"; their output interleaves in the cell.
@@ -28,9 +35,23 @@ export function check(nb: Notebook): void {
   }
 
   // Two plots: time against workers, and speed-up against the ideal line.
+  // And two trace charts below them.
   const plots = richOutputs(codeCells(nb), VEGA_LITE);
-  assert.equal(plots.length, 2);
+  assert.equal(plots.length, 4);
 
   // The conclusion quotes numbers computed from the table, not typed.
   assert.match(streamText(cellWith(nb, "const at = ")), /CPU, \d+ workers : boucle d'événements \d+\.\d\d s/);
+
+  // The trace: one worker, one busy lane; cpuCount() workers, all of them busy, one bar per task.
+  const traced = cellWith(nb, "traced(() => unWorker.map");
+  const [one, all] = traceCharts(traced);
+  const said = /(\d+) tâches : 1 worker, 1 ligne occupée, \d+\.\d\d s ; (\d+) workers, (\d+) lignes occupées/.exec(streamText(traced));
+  assert.ok(said, streamText(traced));
+  const [tasks, workers, busy] = said.slice(1).map(Number);
+  const bars = (rows: TraceRow[]) => rows.filter((r) => r.kind === "task");
+  assert.equal(bars(one).length, tasks);
+  assert.equal(bars(all).length, tasks);
+  assert.equal(new Set(bars(one).map((r) => r.lane)).size, 1, "one lane with one worker");
+  assert.equal(new Set(bars(all).map((r) => r.lane)).size, busy);
+  assert.ok(busy === workers || (workers > 1 && busy > 1), `several lanes busy with ${workers} workers: ${busy}`);
 }

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Cell, type Notebook } from "../outputs.js";
 
+type TraceRow = { lane: string; kind: string; name: string; outcome: string; start: number; end: number };
+/** The rows of each trace chart a cell shows (plots.trace puts them in data.values). */
+function traceCharts(cell: Cell): TraceRow[][] {
+  return richOutputs([cell], VEGA_LITE).map((o) => (o.data![VEGA_LITE] as { data: { values: TraceRow[] } }).data.values);
+}
+
 function parameter(nb: Notebook, name: string): number {
   const match = new RegExp(`const ${name} = ([\\d_]+);`).exec(sourceOf(codeCells(nb)[0]));
   assert.ok(match, `the parameters cell sets ${name}`);
@@ -41,7 +47,25 @@ export function check(nb: Notebook): void {
   const places = parameter(nb, "places");
   const most = Number(/Au plus (\d+) trains en même temps/.exec(streamText(cellWith(nb, "const onTrack")))?.[1]);
   assert.ok(most >= 1 && most <= places, `at most ${places} trains at once: ${most}`);
-  assert.equal(richOutputs([cellWith(nb, "plots.timeline")], VEGA_LITE).length, 1);
+  const [convoy] = traceCharts(cellWith(nb, "plots.trace(convoi"));
+  const crossings = convoy.filter((r) => r.kind === "hold" && r.name.startsWith("Semaphore"));
+  assert.equal(crossings.length, parameter(nb, "trains"), "one crossing (a hold of the semaphore) per train");
+  assert.equal(new Set(crossings.map((r) => r.lane)).size, parameter(nb, "trains"), "one lane per train");
+
+  // A lock traced: holds never overlap; the others wait meanwhile.
+  const lockCell = cellWith(nb, "traced(() => Promise.all([1, 2, 3].map(");
+  const [lockRows] = traceCharts(lockCell);
+  const holds = lockRows.filter((r) => r.kind === "hold" && r.name.startsWith("Lock")).sort((a, b) => a.start - b.start);
+  assert.equal(holds.length, 9, "three threads, three holds each");
+  for (let i = 1; i < holds.length; i++) assert.ok(holds[i].start >= holds[i - 1].end - 1e-4, "one holder at a time");
+  assert.ok(lockRows.some((r) => r.kind === "wait" && r.name.startsWith("Lock")), "someone waited");
+  assert.match(streamText(lockCell), /Verrou tenu 9 fois, \d+ ms en tout ; [1-9]\d* attentes, \d+ ms passées à attendre\./);
+
+  // The deadlock: each holds its first lock while its wait for the second times out.
+  const deadlock = cellWith(nb, "new Thread(deuxVerrous");
+  const [deadRows] = traceCharts(deadlock);
+  assert.ok(deadRows.some((r) => r.kind === "wait" && r.outcome === "timeout"), "a wait gave up");
+  assert.match(streamText(deadlock), /Issues : .*abandonné.* ; [12] attente\(s\) de verrou abandonnée\(s\) au bout de \d+ ms\./);
 
   // Producer and consumers, between threads then processes: every number comes back, correctly factorised.
   const items = parameter(nb, "items");

@@ -64,7 +64,7 @@ export function check(nb: Notebook): void {
   }
 
   // Two plots: time against the number of downloads at once, and the requests' timeline.
-  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 2);
+  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 3, "two charts, and the requests in flight of a trace");
 
   // The numbers of the explanation are computed, not typed.
   const why = streamText(cellWith(nb, "process.cpuUsage()"));
@@ -78,4 +78,11 @@ export function check(nb: Notebook): void {
   assert.ok(without && Number(without[1]) < images && Number(without[2]) === images, faults);
   assert.match(faults, /^Échec : GET http:\/\/127\.0\.0\.1:\d+\/images\/\S+ a répondu 50[03] /m);
   assert.match(faults, new RegExp(`Avec jusqu'à 4 nouveaux essais : ${images} images sur ${images}, en \\d+ requêtes\\.`));
+
+  // The client-side trace: requests in flight, at most the concurrency asked for, more than one.
+  const tracedCell = cellWith(nb, "traced(() => downloadConcurrent(");
+  assert.equal(richOutputs([tracedCell], VEGA_LITE).length, 1);
+  const flight = /(\d+) requêtes ; au plus (\d+) en vol/.exec(streamText(tracedCell));
+  const concurrencies = /const concurrences = \[([\d, ]+)\]/.exec(sourceOf(codeCells(nb)[0]))![1].split(",").map(Number);
+  assert.ok(flight && Number(flight[2]) > 1 && Number(flight[2]) <= Math.max(...concurrencies), streamText(tracedCell));
 }

@@ -73,6 +73,20 @@ export function check(nb: Notebook): void {
   const timings = tableRows(cellWith(nb, "const versions = "));
   assert.equal(timings.length, 2 + 2 * maxWorkers);
   assert.match(timings[0], /^séquentiel\s+1\s+\d+\.\d\d\s+1$/, "the sequential version is the reference");
-  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 2);
+  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 4, "two charts, and two traces of chunksize");
   assert.match(streamText(cellWith(nb, "const best = ")), /La version la plus rapide : .+, \d+\.\d\d fois/);
+
+  // chunksize seen in a trace: one bar per chunk, as many as the chunksize makes; one chunk per worker for the big one.
+  const chunks = cellWith(nb, "traced(() => poolTrace.map(");
+  const bars = richOutputs([chunks], VEGA_LITE).map((o) => (o.data![VEGA_LITE] as { data: { values: Array<{ kind: string }> } }).data.values.filter((v) => v.kind === "task").length);
+  const rows = tableRows(chunks).filter((l) => l.trim()).map((l) => l.trim().split(/ {2,}/));
+  assert.equal(rows.length, 2, JSON.stringify(rows));
+  const caption = /(\d+) nombres sur (\d+) threads/.exec(mimeText(chunks.outputs!.find((o) => mimeText(o, "text/html").includes("<table"))!, "text/html"));
+  assert.ok(caption, "the table says how many numbers and threads");
+  const [numbers, threads] = caption.slice(1).map(Number);
+  for (const [i, [size, count]] of rows.entries()) {
+    assert.equal(Number(count), Math.ceil(numbers / Number(size)), `chunksize ${size}`);
+    assert.equal(bars[i], Number(count), "one bar per chunk");
+  }
+  assert.equal(Number(rows[1][1]), threads, "one chunk per worker");
 }

@@ -72,7 +72,12 @@ export function check(nb: Notebook): void {
   assert.match(streamText(cellWith(nb, "La boulangerie : qui sert qui")), /accélération \d+\.\d\d/);
 
   // Four plots; the GPU paragraph points to the GPU notebook.
-  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 4);
+  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 5, "four charts and the crawl's requests in flight");
   const prose = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => join(c.source)).join("\n");
   assert.match(prose, /\]\(06-programmation-gpu\.ipynb\)/);
+
+  // The crawl traced: requests in flight, more than one, at most the concurrency asked for.
+  const robot = cellWith(nb, "traced(() => crawl(");
+  const flight = /(\d+) requêtes ; au plus (\d+) en vol en même temps \(limite : (\d+)\)/.exec(streamText(robot));
+  assert.ok(flight && Number(flight[2]) > 1 && Number(flight[2]) <= Number(flight[3]), streamText(robot));
 }
