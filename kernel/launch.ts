@@ -7,6 +7,7 @@ import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import { recordingConverter } from "./cells.js";
 import { useLanguageForDiagnostics } from "./locale.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
+import { onStopButton } from "./sigint.js";
 import { virtualDisplay } from "./xdisplay.js";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -33,7 +34,7 @@ function main(): void {
   const executor = createExecutor(process.cwd(), converters, executorConsole);
   const server = new ConcurrenceServer(executor, connectionFile, version());
 
-  process.on("SIGINT", () => server.interrupt());
+  onStopButton(() => server.interrupt());
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));

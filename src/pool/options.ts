@@ -1,5 +1,6 @@
 import { cpuCount } from "../cpu.js";
-import { optionalSignal, plainObject, positiveInteger, taskTimeout } from "../options.js";
+import { nonNegativeNumber, optionalSignal, plainObject, positiveInteger, taskTimeout } from "../options.js";
+import { DEFAULT_IDLE_TIMEOUT_MS } from "./idle.js";
 
 export interface PoolOptions {
   /** How many workers run tasks at once. @default cpuCount() */
@@ -10,6 +11,13 @@ export interface PoolOptions {
    * @example new ProcessPool({ workers: 2, maxMemoryMb: 256 })
    */
   maxMemoryMb?: number;
+  /**
+   * Milliseconds without any task after which the pool's workers exit, giving their threads or
+   * processes back; the next task starts them again. `Infinity` keeps them.
+   * @default 30000
+   * @example new ThreadPool({ workers: 2, idleTimeoutMs: 5000 })
+   */
+  idleTimeoutMs?: number;
 }
 
 export interface TaskOptions {
@@ -30,6 +38,12 @@ export interface MapOptions extends TaskOptions {
 export function poolWorkers(options: unknown): number {
   const opts = plainObject("options", options);
   return positiveInteger("options.workers", opts.workers ?? cpuCount());
+}
+
+export function poolIdleTimeout(options: unknown): number {
+  const value = plainObject("options", options).idleTimeoutMs;
+  if (value === undefined) return DEFAULT_IDLE_TIMEOUT_MS;
+  return value === Infinity ? Infinity : nonNegativeNumber("options.idleTimeoutMs", value);
 }
 
 export function poolMemory(options: unknown): number | undefined {

@@ -8,7 +8,8 @@ import { functionId } from "../task/table.js";
 import { fromTransferableError, type TransferableError } from "../task/transfer.js";
 import { chunked } from "./chunks.js";
 import { asCompleted } from "./iterate.js";
-import { mapChunksize, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
+import { IdleTimer } from "./idle.js";
+import { mapChunksize, poolIdleTimeout, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
 import { taskFinished, taskSubmitted, tracing } from "../trace/hooks.js";
 import { StatsRecorder, type PoolStats } from "./stats.js";
 import { rejectedTask, Run, TaskPromise, type Book, type Task } from "./task.js";
@@ -36,6 +37,9 @@ type AnyFunction = (...args: never[]) => unknown;
  */
 export abstract class Pool implements AsyncDisposable {
   readonly workers: number;
+  /** Idle milliseconds after which the workers exit (see PoolOptions.idleTimeoutMs). */
+  readonly idleTimeoutMs: number;
+  readonly #idle: IdleTimer;
   readonly #unregister: () => void;
   readonly #live = new Set<Run>();
   readonly #stats = new StatsRecorder();
@@ -53,9 +57,16 @@ export abstract class Pool implements AsyncDisposable {
   protected abstract queued(): number;
   /** Ends the workers: after their jobs (`force` false) or now. */
   protected abstract stopWorkers(force: boolean): Promise<void>;
+  /** Ends the workers of an idle pool; the next `execute` starts workers again. */
+  protected abstract releaseWorkers(): void;
+  /** Workers alive now. */
+  protected abstract aliveWorkers(): number;
 
   constructor(options: PoolOptions = {}) {
     this.workers = poolWorkers(options);
+    this.idleTimeoutMs = poolIdleTimeout(options);
+    this.#idle = new IdleTimer(this.idleTimeoutMs, () => this.#live.size === 0 && !this.#closed, () => this.releaseWorkers());
+    this.#idle.idle();
     this.#unregister = register(this);
   }
 
@@ -125,7 +136,7 @@ export abstract class Pool implements AsyncDisposable {
 
   /** What the pool did so far: tasks by outcome, the queue size, and each worker's utilisation. */
   stats(): PoolStats {
-    return this.#stats.snapshot(this.workers, this.queued(), this.#live.size);
+    return this.#stats.snapshot(this.workers, this.queued(), this.#live.size, this.aliveWorkers());
   }
 
   /** Takes no more tasks, waits for those submitted, then ends the workers. */
@@ -161,6 +172,7 @@ export abstract class Pool implements AsyncDisposable {
   #shut(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#idle.stop();
     this.#unregister();
   }
 
@@ -210,7 +222,9 @@ export abstract class Pool implements AsyncDisposable {
         else this.#stats.failed++;
         run.task.settle(false, error);
       }
-      if (this.#live.size === 0) for (const wake of this.#drained.splice(0)) wake();
+      if (this.#live.size > 0) return;
+      for (const wake of this.#drained.splice(0)) wake();
+      this.#idle.idle();
     },
   };
 }

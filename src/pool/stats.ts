@@ -14,6 +14,8 @@ export interface WorkerStats {
 /** A snapshot of a pool's work. */
 export interface PoolStats {
   workers: number;
+  /** Workers alive now: fewer than `workers` before the first tasks and after an idle spell. */
+  alive: number;
   submitted: number;
   /** Tasks that finished with a result. */
   completed: number;
@@ -48,7 +50,7 @@ export class StatsRecorder {
     row.busyMs += timing.ms ?? 0;
   }
 
-  snapshot(workers: number, queued: number, live: number): PoolStats {
+  snapshot(workers: number, queued: number, live: number, alive: number): PoolStats {
     const now = Date.now();
     const perWorker = [...this.#workers].map(([worker, row]) => ({
       worker,
@@ -57,6 +59,6 @@ export class StatsRecorder {
       utilisation: Math.min(1, row.busyMs / Math.max(1, now - row.since)),
     }));
     const { submitted, completed, failed, cancelled } = this;
-    return { workers, submitted, completed, failed, cancelled, queued, running: Math.max(0, live - queued), perWorker };
+    return { workers, alive, submitted, completed, failed, cancelled, queued, running: Math.max(0, live - queued), perWorker };
   }
 }

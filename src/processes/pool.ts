@@ -53,6 +53,18 @@ export class ProcessPool extends Pool {
     return this.#queue.size;
   }
 
+  protected aliveWorkers(): number {
+    return this.#slots.size;
+  }
+
+  protected releaseWorkers(): void {
+    for (const slot of this.#slots) {
+      if (slot.task) continue;
+      this.#slots.delete(slot);
+      if (slot.child.connected) slot.child.disconnect(); // the child exits once its channel closes
+    }
+  }
+
   protected async stopWorkers(force: boolean): Promise<void> {
     this.#stopping = true;
     const slots = [...this.#slots];

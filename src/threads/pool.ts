@@ -23,40 +23,63 @@ import { messages } from "../messages/index.js";
 /** Tasks handed to piscina at once, per worker: enough that a worker never waits for the next one. */
 const IN_FLIGHT = 8;
 
+interface Engine {
+  piscina: Piscina<TaskRequest, JobOutcome>;
+  dispatcher: Dispatcher;
+}
+
 export class ThreadPool extends Pool {
   protected readonly target = "thread";
-  readonly #piscina: Piscina<TaskRequest, JobOutcome>;
-  readonly #dispatcher: Dispatcher;
   readonly #maxMemoryMb: number | undefined;
+  readonly #cells: Int32Array;
+  /** The workers and what feeds them; none while the pool is idle (see idleTimeoutMs). */
+  #engine: Engine | undefined;
 
   constructor(options: PoolOptions = {}) {
     super(options);
     this.#maxMemoryMb = poolMemory(options);
-    const cells = new Int32Array(new SharedArrayBuffer(4 * IN_FLIGHT * this.workers));
-    this.#piscina = new Piscina({
+    this.#cells = new Int32Array(new SharedArrayBuffer(4 * IN_FLIGHT * this.workers));
+    listenToWorkers();
+    this.#engine = this.#start();
+  }
+
+  /** Starts the workers at once, so that the first tasks do not wait for them one by one. */
+  #start(): Engine {
+    const piscina = new Piscina<TaskRequest, JobOutcome>({
       filename: WORKER_FILE,
       minThreads: this.workers,
       maxThreads: this.workers,
       idleTimeout: Infinity,
-      workerData: { kind: "concurrence.pool", table: functionTable(), cells, trace: traceRing() },
+      workerData: { kind: "concurrence.pool", table: functionTable(), cells: this.#cells, trace: traceRing() },
       ...(this.#maxMemoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.#maxMemoryMb } } : {}),
     });
-    listenToWorkers();
     // A worker that dies between tasks is replaced by piscina; nothing to report.
-    this.#piscina.on("error", () => {});
-    this.#dispatcher = new Dispatcher(this.#piscina, this.workers, cells, (error) => this.#explain(error));
+    piscina.on("error", () => {});
+    return { piscina, dispatcher: new Dispatcher(piscina, this.workers, this.#cells, (error) => this.#explain(error)) };
   }
 
   protected execute(run: Run): void {
-    this.#dispatcher.run(run);
+    (this.#engine ??= this.#start()).dispatcher.run(run);
   }
 
   protected queued(): number {
-    return this.#dispatcher.queued;
+    return this.#engine?.dispatcher.queued ?? 0;
+  }
+
+  protected aliveWorkers(): number {
+    return this.#engine?.piscina.threads.length ?? 0;
+  }
+
+  protected releaseWorkers(): void {
+    const engine = this.#engine;
+    this.#engine = undefined;
+    void engine?.piscina.destroy();
   }
 
   protected async stopWorkers(force: boolean): Promise<void> {
-    await (force ? this.#piscina.destroy() : this.#piscina.close());
+    const engine = this.#engine;
+    this.#engine = undefined;
+    if (engine) await (force ? engine.piscina.destroy() : engine.piscina.close());
   }
 
   /** Piscina's failures: an argument that cannot be copied, or a worker that died mid-task. */

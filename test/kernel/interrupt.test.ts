@@ -8,15 +8,12 @@ import { KernelSession, type Execution } from "../helpers/kernel.js";
 const ROUNDS = 20;
 
 /**
- * Sends `code`, waits for it to print `marker`, interrupts, and gives the outcome and the
- * seconds it took. A cell that awaits is given a moment more, to be in its await: a SIGINT
- * that lands just as Node ends the cell's synchronous part (vm's breakOnSigint watchdog
- * stopping) is lost by Node itself, and the stop button must be pressed again.
+ * Sends `code`, waits for it to print `marker`, interrupts at once, and gives the outcome and
+ * the seconds it took (kernel/sigint.ts keeps a SIGINT landing as the synchronous part ends).
  */
 async function interruptWhenRunning(kernel: KernelSession, code: string, marker: string, how: "signal" | "message") {
   const msgId = await kernel.send(code);
   await kernel.until(msgId, marker);
-  if (code.includes("await")) await new Promise((resolve) => setTimeout(resolve, 300));
   const start = performance.now();
   if (how === "signal") await kernel.interrupt();
   else {
@@ -64,4 +61,28 @@ test("an interrupt_request on the control channel stops an awaiting cell too", {
   const { done } = await interruptWhenRunning(kernel, 'console.log("en attente");\nawait new Promise((r) => setTimeout(r, 600_000));', "en attente", "message");
   assertInterrupted(done, "interrupt_request");
   assert.equal((await kernel.execute("1 + 1")).reply.status, "ok");
+});
+
+const TIGHT = 50;
+
+test(`${TIGHT} tight interrupts in a row, landing around the end of a cell's synchronous part: each ends its cell`, { timeout: 10 * 60_000 }, async (t) => {
+  const kernel = await KernelSession.start();
+  t.after(() => kernel.shutdown());
+  let slowest = 0;
+  for (let round = 1; round <= TIGHT; round++) {
+    // The synchronous part goes on 0 to 9 ms after its print, so the stop button lands before,
+    // at, and after the moment Node's vm hands the cell over to its await.
+    const spin = round % 10;
+    const code = `console.log("prêt");\nconst t0 = Date.now();\nwhile (Date.now() - t0 < ${spin}) {}\nawait new Promise((r) => setTimeout(r, 600_000));`;
+    const msgId = await kernel.send(code);
+    await kernel.until(msgId, "prêt");
+    const start = performance.now();
+    await kernel.interrupt();
+    const done = await kernel.collect(msgId, 30);
+    const seconds = (performance.now() - start) / 1000;
+    assertInterrupted(done, `tight, round ${round} (spin ${spin} ms)`);
+    slowest = Math.max(slowest, seconds);
+  }
+  assert.equal((await kernel.execute("1 + 1")).reply.status, "ok");
+  t.diagnostic(`slowest of ${TIGHT} tight interrupts: ${slowest.toFixed(2)} s`);
 });
