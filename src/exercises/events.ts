@@ -42,8 +42,9 @@ export function allAtOnce(fn: (tasks: Array<() => Promise<string>>) => Promise<s
   });
 }
 
-export interface Account {
-  balance: number;
+/** A bank account, as the exercise's function receives it. */
+export interface Compte {
+  solde: number;
 }
 
 /**
@@ -51,29 +52,29 @@ export interface Account {
  * awaiting `askBank()`; it returns whether it withdrew. The check runs several at once on one
  * thread: the balance must never go below zero (the check-then-act race across `await`).
  */
-export function noOverdraft(fn: (account: Account, amount: number, askBank: () => Promise<void>) => Promise<boolean>): Promise<void> {
+export function noOverdraft(fn: (account: Compte, amount: number, askBank: () => Promise<void>) => Promise<boolean>): Promise<void> {
   return verdict(async () => {
     const amount = draw(30, 60);
     const start = amount * draw(2, 3) + draw(0, amount - 1);
-    const account: Account = { balance: start };
+    const account: Compte = { solde: start };
     const requests = draw(5, 7);
     let asked = 0;
     const askBank = () => ((asked++), sleep(draw(5, 30)));
     const outcomes = await Promise.all(Array.from({ length: requests }, () => fn(account, amount, askBank)));
     const granted = outcomes.filter((o) => o === true).length;
     const possible = Math.floor(start / amount);
-    expect(asked >= requests, say(
-      `la banque n'a été consultée que ${asked} fois pour ${requests} retraits : chaque retrait doit attendre await askBank() avant de débiter.`,
-      `the bank was asked only ${asked} times for ${requests} withdrawals: each withdrawal must await askBank() before debiting.`));
-    expect(account.balance >= 0, say(
-      `le solde est passé à ${account.balance} : deux retraits ont vérifié le solde avant que l'autre ne débite. Prenez un verrou (await verrou.acquire()) autour de la vérification et du débit.`,
-      `the balance went to ${account.balance}: two withdrawals checked the balance before the other debited. Hold a lock (await lock.acquire()) around the check and the debit.`));
-    expect(granted === possible && account.balance === start - granted * amount, say(
-      `${granted} retraits accordés sur ${requests}, solde ${account.balance} : avec ${start} et des retraits de ${amount}, il en faut exactement ${possible}, et le solde doit baisser de ${amount} à chacun.`,
-      `${granted} withdrawals granted out of ${requests}, balance ${account.balance}: with ${start} and withdrawals of ${amount}, exactly ${possible} must pass, each lowering the balance by ${amount}.`));
+    expect(asked >= granted, say(
+      `la banque n'a été consultée que ${asked} fois pour ${granted} retraits accordés : chaque retrait doit attendre await askBank() avant de débiter.`,
+      `the bank was asked only ${asked} times for ${granted} withdrawals granted: each withdrawal must await askBank() before debiting.`));
+    expect(account.solde >= 0, say(
+      `le solde est passé à ${account.solde} : deux retraits ont vérifié le solde avant que l'autre ne débite. Prenez un verrou (await verrou.acquire()) autour de la vérification et du débit.`,
+      `the balance went to ${account.solde}: two withdrawals checked the balance before the other debited. Hold a lock (await lock.acquire()) around the check and the debit.`));
+    expect(granted === possible && account.solde === start - granted * amount, say(
+      `${granted} retraits accordés sur ${requests}, solde ${account.solde} : avec ${start} et des retraits de ${amount}, il en faut exactement ${possible}, et le solde doit baisser de ${amount} à chacun.`,
+      `${granted} withdrawals granted out of ${requests}, balance ${account.solde}: with ${start} and withdrawals of ${amount}, exactly ${possible} must pass, each lowering the balance by ${amount}.`));
     return say(
-      `${requests} retraits de ${amount} en même temps sur ${start} : ${granted} accordés, solde final ${account.balance}, jamais négatif.`,
-      `${requests} withdrawals of ${amount} at once from ${start}: ${granted} granted, final balance ${account.balance}, never negative.`);
+      `${requests} retraits de ${amount} en même temps sur ${start} : ${granted} accordés, solde final ${account.solde}, jamais négatif.`,
+      `${requests} withdrawals of ${amount} at once from ${start}: ${granted} granted, final balance ${account.solde}, never negative.`);
   });
 }
 

@@ -2,7 +2,7 @@
 // ✅ and a sentence or ❌ and a French hint, and never throws (so "Run All" goes on).
 export { lockedCounter, noDeadlock, queueConsumers } from "./sync.js";
 export { threadIds, rawWorker, forkedChild, poolSquares } from "./threads.js";
-export { clickCounter, allAtOnce, noOverdraft, offTheLoop, type Account } from "./events.js";
+export { clickCounter, allAtOnce, noOverdraft, offTheLoop, type Compte } from "./events.js";
 export { movingAverage, sustainedAlerts } from "./reactive.js";
 export { saxpyKernel, transposeKernel } from "./gpu.js";
 export { limitedDownloads, retries } from "./io.js";

@@ -21,11 +21,13 @@ export function exercises(nb: Notebook): Array<{ title: string; solution: string
 
 /** The ✅ and ❌ lines printed by the notebook's cells. */
 export function verdicts(nb: Notebook): { passed: string[]; failed: string[] } {
-  const text = codeCells(nb)
-    .flatMap((c) => c.outputs ?? [])
-    .filter((o) => o.output_type === "stream")
-    .map((o) => join(o.text))
-    .join("");
-  const lines = text.split("\n");
+  // Cell by cell: a cell that printed without a final newline must not swallow the next cell's verdict.
+  const lines = codeCells(nb).flatMap((c) =>
+    (c.outputs ?? [])
+      .filter((o) => o.output_type === "stream")
+      .map((o) => join(o.text))
+      .join("")
+      .split("\n"),
+  );
   return { passed: lines.filter((l) => l.startsWith("✅")), failed: lines.filter((l) => l.startsWith("❌")) };
 }
