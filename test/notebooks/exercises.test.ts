@@ -24,3 +24,10 @@ for (const name of lessons) {
     }
   });
 }
+
+test("the notebooks never name the course's sources 'seed' (the library's seededRandom aside)", () => {
+  for (const name of readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb"))) {
+    const text = readFileSync(path.join(NOTEBOOKS, name), "utf8").replace(/seededRandom/g, "");
+    assert.doesNotMatch(text, /seed/i, name);
+  }
+});
