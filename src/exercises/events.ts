@@ -112,7 +112,7 @@ export function offTheLoop(fn: (password: string, salt: string, iterations: numb
     expect(Buffer.isBuffer(value) && value.equals(expected), say(
       "la clé rendue n'est pas celle de pbkdf2(password, salt, iterations, 32, \"sha256\") : rendez la clé calculée.",
       "the key returned is not pbkdf2(password, salt, iterations, 32, \"sha256\"): return the derived key."));
-    expect(lagMs < Math.max(60, blockingMs / 2), say(
+    expect(lagMs < Math.max(60, 0.6 * blockingMs), say(
       `la boucle d'événements a été bloquée ${lagMs.toFixed(0)} ms (le calcul prend ${blockingMs.toFixed(0)} ms) : utilisez crypto.pbkdf2 avec un rappel, ou sa version promise, qui calcule dans le pool de libuv.`,
       `the event loop was blocked for ${lagMs.toFixed(0)} ms (the computation takes ${blockingMs.toFixed(0)} ms): use crypto.pbkdf2 with a callback, or its promise version, which computes in libuv's pool.`));
     return say(

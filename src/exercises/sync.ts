@@ -52,7 +52,7 @@ export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue,
   const seconds = 6;
   return verdict(
     async () => {
-      const rounds = draw(20_000, 40_000);
+      const rounds = draw(5_000, 10_000); // le verrou b tenu au départ synchronise les deux threads : la course commence tout de suite
       const [a, b] = [new Lock(), new Lock()];
       const account = sharedValue("i32");
       await b.acquire(); // tenir b un moment : les deux threads prennent leur premier verrou, puis attendent le second
