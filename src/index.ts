@@ -31,6 +31,7 @@ export {
 } from "./sync/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
+export * as checks from "./exercises/index.js";
 export {
   renderSvg,
   type VegaLiteSpec,

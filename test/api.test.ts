@@ -44,6 +44,7 @@ test("the public API exports exactly these names", () => {
     "WorkerCrashedError",
     "assertClose",
     "bindToCell",
+    "checks",
     "clearOutput",
     "compare",
     "cpuCount",
@@ -82,6 +83,29 @@ test("the public API exports exactly these names", () => {
     "workerCounts",
   ]);
   assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "concurrency", "lines", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
+  assert.deepEqual(Object.keys(api.checks).sort(), [
+    "allAtOnce",
+    "chooseModel",
+    "chunksizeSweep",
+    "clickCounter",
+    "coresUsed",
+    "forkedChild",
+    "limitedDownloads",
+    "lockedCounter",
+    "movingAverage",
+    "noDeadlock",
+    "noOverdraft",
+    "offTheLoop",
+    "poolFactorise",
+    "poolSquares",
+    "queueConsumers",
+    "rawWorker",
+    "retries",
+    "saxpyKernel",
+    "sustainedAlerts",
+    "threadIds",
+    "transposeKernel",
+  ]);
 });
 
 test("cpuCount is a positive integer", () => {
