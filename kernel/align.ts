@@ -10,7 +10,7 @@ interface Token {
 }
 
 /** Above this many token pairs the table would be too large: the JavaScript position is kept. */
-const MAX_CELLS = 16_000_000;
+const MAX_CELLS = 16_000_000; // cells of about 250 lines; Uint16 entries: 32 MB at most, only while an error is shown
 
 /** Tokens as TypeScript's scanner sees them, with the rescans a parser would ask for. */
 export function tokens(text: string): Token[] {

@@ -1,7 +1,7 @@
 import { format } from "node:util";
 import { messages } from "../src/messages/index.js";
 import { hintFor } from "./hints.js";
-import { formatStack } from "./stack.js";
+import { formatStack, pointAt } from "./stack.js";
 
 /** The content of a Jupyter `error` message and of an execute_reply with status "error". */
 export interface ErrorContent {
@@ -51,10 +51,8 @@ function diagnosticsError(diagnostics: ExecutionRecord["diagnostics"], code: str
   const lines = code.split("\n");
   const m = messages().kernel;
   const traceback = diagnostics.flatMap(({ line, column, message }) => {
-    const source = lines[line - 1] ?? "";
-    const gutter = String(line).padStart(4);
     const place = `${m.line} ${line}, ${m.column} ${column}`;
-    return [`${place[0].toUpperCase()}${place.slice(1)}${m.colon}${message}`, `${gutter} | ${source}`, `${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, column - 1))}^`];
+    return [`${place[0].toUpperCase()}${place.slice(1)}${m.colon}${message}`, ...pointAt(line, column, lines[line - 1] ?? "")];
   });
   const hints = new Set(diagnostics.map((d) => hintFor(d.message)).filter((h) => h !== undefined));
   traceback.push(...[...hints].map((hint) => `${m.hint}${m.colon}${hint}`));

@@ -49,7 +49,8 @@ export function installKernel({ jupyter, target, current, lang }: { jupyter: str
   if (!existsSync(jupyter) && !output(jupyter, ["--version"])) {
     throw new Error(`no Jupyter at ${jupyter}: give the path of your \`jupyter\` command with --jupyter`);
   }
-  const spec = `${JSON.stringify(kernelSpec(lang), null, 2)}\n`;
+  // Without --lang, a re-install (npm run setup, npm start) keeps the language installed before.
+  const spec = `${JSON.stringify(kernelSpec(lang ?? installedLanguage(current)), null, 2)}\n`;
   if (current && existsSync(current) && readFileSync(current, "utf8") === spec) return;
   const dir = mkdtempSync(path.join(os.tmpdir(), "concurrence-kernel-"));
   try {
@@ -64,6 +65,15 @@ export function installKernel({ jupyter, target, current, lang }: { jupyter: str
   console.log(`Kernel "TypeScript (concurrence)" installed for ${jupyter}`);
 }
 
+function installedLanguage(current: string | undefined): Language | undefined {
+  try {
+    const spec = JSON.parse(readFileSync(current ?? "", "utf8")) as { env?: { CONCURRENCE_LANG?: string } };
+    return spec.env?.CONCURRENCE_LANG === "en" ? "en" : undefined;
+  } catch {
+    return undefined; // none yet
+  }
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
@@ -76,8 +86,8 @@ function main(): void {
     },
   });
   if (values.help) return void console.log(HELP);
-  const lang = values.lang ?? "fr";
-  if (lang !== "fr" && lang !== "en") throw new Error(`--lang must be fr or en, got ${JSON.stringify(lang)}`);
+  const lang = values.lang;
+  if (lang !== undefined && lang !== "fr" && lang !== "en") throw new Error(`--lang must be fr or en, got ${JSON.stringify(lang)}`);
   const jupyter = values.jupyter ?? venvBin("jupyter");
   const target: InstallTarget = values.prefix
     ? { prefix: values.prefix }

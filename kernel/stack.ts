@@ -8,7 +8,7 @@ import { kernelHooks } from "./hooks.js";
 /** `    at name (file:line:column)` or `    at file:line:column`. */
 const FRAME = /^\s+at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/;
 /** Frames that say nothing about the student's code. */
-const MACHINERY = /node:vm|node:internal|[\\/]tslab[\\/]|[\\/]dist[\\/](kernel|src)[\\/]|[\\/]piscina[\\/]|^\s+at (new )?Promise[ .]/;
+const MACHINERY = /node:vm|node:internal|[\\/]tslab[\\/]|[\\/]dist[\\/](kernel|src)[\\/]|[\\/]piscina[\\/]|^\s+at (async )?(new )?Promise[ .]/;
 /** What the worker entries name a function's code (src/task/compile.ts). */
 const FUNCTION_FILE = /^concurrence-fn-[0-9a-f]+\.js$/;
 
@@ -53,6 +53,11 @@ export function quote(cell: Cell, line: number, column: number, name?: string): 
   const shown = name?.replace(/^async /, "").replace(/^(Proxy|Object)\./, "");
   const where = shown && shown !== "<anonymous>" ? `, ${m.in} ${shown}` : "";
   const source = cell.code.split("\n")[line - 1] ?? cell.source.split("\n")[line - 1] ?? "";
+  return [`${m.cell(cell.count)}, ${m.line} ${line}${where}`, ...pointAt(line, column, source)];
+}
+
+/** A source line under its number, and a caret under `column`: diagnostics and stacks alike. */
+export function pointAt(line: number, column: number, source: string): [string, string] {
   const gutter = String(line).padStart(4);
-  return [`${m.cell(cell.count)}, ${m.line} ${line}${where}`, `${gutter} | ${source}`, `${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, column - 1))}^`];
+  return [`${gutter} | ${source}`, `${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, column - 1))}^`];
 }

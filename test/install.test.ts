@@ -1,10 +1,11 @@
 // The kernel can be installed into a Jupyter the user already has, not only the project's venv.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { installKernel } from "../kernel/install.js";
 import { PROJECT_ROOT, venvBin } from "../scripts/paths.js";
 
 test("kernel:install -- --jupyter J --prefix P installs the kernelspec there", { timeout: 60_000 }, () => {
@@ -44,6 +45,13 @@ test("kernel:install -- --lang en puts CONCURRENCE_LANG=en in the kernelspec's e
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--lang fr\|en/);
     assert.match(help.stdout, /CONCURRENCE_LANG=en/);
+    // What npm run setup does on each npm start: without --lang, the installed language stays.
+    const specFile = path.join(prefix, "share", "jupyter", "kernels", "concurrence", "kernel.json");
+    writeFileSync(specFile, readFileSync(specFile, "utf8").replace('"display_name"', '"stale": true, "display_name"'));
+    installKernel({ jupyter: venvBin("jupyter"), target: { prefix }, current: specFile });
+    const again = JSON.parse(readFileSync(specFile, "utf8")) as { env?: object; stale?: boolean };
+    assert.equal(again.stale, undefined, "reinstalled");
+    assert.deepEqual(again.env, { CONCURRENCE_LANG: "en" });
     const wrong = spawnSync(process.execPath, [script, "--lang", "de"], { encoding: "utf8" });
     assert.equal(wrong.status, 1);
     assert.match(wrong.stderr, /--lang must be fr or en, got "de"/);

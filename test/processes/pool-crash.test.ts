@@ -32,7 +32,7 @@ test("exit, a crash signal and a memory limit each fail their own task; the pool
     );
     const [exit, segv, oom] = [1, 3, 5].map((i) => (results[i] as PromiseRejectedResult).reason as WorkerCrashedError);
     assert.ok(exit instanceof WorkerCrashedError && exit.exitCode === 9, String(exit));
-    assert.ok(segv instanceof WorkerCrashedError && segv.signal === "SIGSEGV" && /killed by SIGSEGV/.test(segv.message), String(segv));
+    assert.ok(segv instanceof WorkerCrashedError && segv.signal === "SIGSEGV" && /tué par SIGSEGV/.test(segv.message), String(segv));
     assert.ok(oom instanceof WorkerCrashedError && (oom.signal !== null || (oom.exitCode ?? 0) !== 0), String(oom));
     assert.deepEqual(await pool.map(work, [5, 6]), [50, 60]);
   } finally {

@@ -31,5 +31,5 @@ test("the stop button ends them too; bad arguments are refused", async () => {
   interruptAll(new Error("stop"));
   interruptAll(new Error("stop again"));
   assert.equal(disposed, 1, "ended once");
-  assert.throws(() => bindToCell(42 as never), { name: "TypeError", message: /^bindToCell takes a subscription/ });
+  assert.throws(() => bindToCell(42 as never), { name: "TypeError", message: /^bindToCell prend un abonnement/ });
 });

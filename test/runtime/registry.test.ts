@@ -46,7 +46,7 @@ test("a pool re-created by a re-run cell replaces the old one", async () => {
   await beginCell("pool-cell");
   const second = new ThreadPool({ workers: 1 });
   assert.equal(liveResources(), before + 1);
-  await assert.rejects(first.submit(() => 1), /closed/);
+  await assert.rejects(first.submit(() => 1), /fermé/);
   assert.equal(await second.submit(() => 2), 2);
   await second.close();
   await beginCell(undefined);

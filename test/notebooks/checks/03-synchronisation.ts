@@ -94,7 +94,7 @@ export function check(nb: Notebook): void {
   for (const [id, , state, result] of crash) {
     if (Number(id) === crashing) {
       assert.equal(state, "planté");
-      assert.match(result, /killed by SIGKILL/);
+      assert.match(result, /tué par SIGKILL/);
     } else {
       assert.equal(state, "terminé");
       assert.equal(result, `travail ${id} terminé`);
