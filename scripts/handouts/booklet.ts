@@ -1,6 +1,7 @@
 // The course booklet: a title page, a « Sommaire » with page numbers, then every lesson in
-// course order, each from a new page. Each lesson's handout is printed alone first: with the
-// same page size and CSS it takes as many pages in the booklet, which gives the page numbers.
+// course order, each from a new page. Chromium gives no page numbers to the page itself, so
+// each lesson is first printed behind the same two front pages, alone: it then takes as many
+// pages as in the booklet (a lesson at the very start of a document takes one page more).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../atomic.js";
@@ -10,12 +11,12 @@ export interface Lesson {
   /** The lesson's handout HTML and executed notebook. */
   html: string;
   executed: string;
-  /** Pages of the lesson's own PDF. */
+  /** Pages the lesson takes in the booklet (0 while unknown). */
   pages: number;
 }
 
 /** The title page and the Sommaire take one page each. */
-const FRONT_PAGES = 2;
+export const FRONT_PAGES = 2;
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
@@ -54,8 +55,18 @@ const BOOKLET_CSS = `
   .booklet-lesson { break-before: page; }
 `;
 
+export interface Course {
+  title: string;
+  subtitle: string;
+}
+
 /** Writes the booklet's HTML from the lessons' handouts, in the order given. */
-export function writeBookletHtml(lessons: readonly Lesson[], file: string, course: { title: string; subtitle: string }): void {
+export function writeBookletHtml(lessons: readonly Lesson[], file: string, course: Course): void {
+  writeFileAtomic(file, bookletHtml(lessons, course));
+}
+
+/** The booklet's HTML: the first lesson's head (every handout has the same CSS), then the pages. */
+export function bookletHtml(lessons: readonly Lesson[], course: Course): string {
   const pages = readFileSync(lessons[0].html, "utf8");
   const head = /<head>([\s\S]*?)<\/head>/.exec(pages)?.[1] ?? "";
   const body = /<body([^>]*)>/.exec(pages)?.[1] ?? "";
@@ -63,7 +74,7 @@ export function writeBookletHtml(lessons: readonly Lesson[], file: string, cours
   const names = new Map(lessons.map((l) => [path.basename(l.html, ".html"), anchor(l.html)]));
 
   const toc = lessons
-    .map((l, i) => `<li><a href="#${anchor(l.html)}">${escape(lessonTitle(l.executed))}</a><span class="dots"></span><span class="page">${starts[i]}</span></li>`)
+    .map((l, i) => `<li><a href="#${anchor(l.html)}">${escape(lessonTitle(l.executed))}</a><span class="dots"></span><span class="page">${l.pages > 0 ? starts[i] : ""}</span></li>`)
     .join("\n");
   const chapters = lessons.map((l) => {
     const inner = /<body[^>]*>([\s\S]*)<\/body>/.exec(readFileSync(l.html, "utf8"))?.[1] ?? "";
@@ -72,7 +83,7 @@ export function writeBookletHtml(lessons: readonly Lesson[], file: string, cours
     return `<section class="booklet-lesson" id="${anchor(l.html)}">\n${linked}\n</section>`;
   });
 
-  const html = `<!DOCTYPE html>
+  return `<!DOCTYPE html>
 <html lang="fr">
 <head>${head.replace(/<title>[\s\S]*?<\/title>/, `<title>${escape(course.title)}</title>`)}
 <style type="text/css">${BOOKLET_CSS}</style>
@@ -86,5 +97,4 @@ ${chapters.join("\n")}
 </body>
 </html>
 `;
-  writeFileAtomic(file, html);
 }

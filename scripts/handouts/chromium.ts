@@ -48,9 +48,21 @@ const FOOTER = `<div style="width:100%;font-size:8px;color:#555;text-align:cente
 
 /** Prints `html` to `pdf` (written atomically) and gives its number of pages. */
 export async function printPdf(browser: Browser, html: string, pdf: string): Promise<number> {
+  const buffer = await printToBuffer(browser, html);
+  const temporary = `${pdf}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, buffer);
+    renameSync(temporary, pdf);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  return pageCount(buffer);
+}
+
+export async function printToBuffer(browser: Browser, html: string): Promise<Buffer> {
   const page = await openPrintView(browser, html);
   try {
-    const buffer = await page.pdf({
+    return await page.pdf({
       format: "A4",
       printBackground: true,
       margin: MARGIN,
@@ -58,14 +70,6 @@ export async function printPdf(browser: Browser, html: string, pdf: string): Pro
       headerTemplate: "<span></span>",
       footerTemplate: FOOTER,
     });
-    const temporary = `${pdf}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, buffer);
-      renameSync(temporary, pdf);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
-    return pageCount(buffer);
   } finally {
     await page.close();
   }

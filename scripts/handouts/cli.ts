@@ -23,13 +23,13 @@ handouts/ :
 Sans notebook nommé : tous ceux de notebooks/, dans l'ordre du cours.
 
 Options :
-  --set NOM=VALEUR  change un paramètre (la cellule taguée « parameters ») : une cellule
-                    taguée « injected-parameters » est ajoutée après elle, comme avec
-                    papermill. La valeur est un littéral TypeScript ou JSON : 3, 1.5,
-                    '"texte"' (un mot seul est une chaîne), true, '[1, 2, 4]'. Répétable.
-                    Un nom qu'aucun notebook choisi ne déclare est refusé avant toute
-                    exécution, et le message donne les vrais paramètres ; une valeur du
-                    mauvais type aussi. S'applique à chaque notebook qui a ce paramètre.
+  --set NOM=VALEUR  change un paramètre (la cellule taguée « parameters ») ; -p aussi.
+                    Une cellule taguée « injected-parameters » est ajoutée après elle,
+                    comme avec papermill. La valeur est un littéral TypeScript ou JSON : 3,
+                    1.5, '"texte"' (un mot seul est une chaîne), true, '[1, 2, 4]'.
+                    Répétable. Un nom qu'aucun notebook choisi ne déclare est refusé avant
+                    toute exécution, et le message donne les vrais paramètres ; une valeur
+                    du mauvais type aussi. S'applique à chaque notebook qui a ce paramètre.
   --booklet         le livret du cours : handouts/booklet.html et handouts/booklet.pdf,
                     avec une page de titre, un « Sommaire » avec les numéros de page, puis
                     chaque notebook dans l'ordre du cours, chacun sur une nouvelle page.
@@ -61,12 +61,12 @@ handouts/:
 With no notebook named: all of notebooks/, in course order.
 
 Options:
-  --set NAME=VALUE  changes a parameter (the cell tagged "parameters"): a cell tagged
-                    "injected-parameters" is added after it, as papermill does. The value is
-                    a TypeScript or JSON literal: 3, 1.5, '"text"' (a bare word is a string),
-                    true, '[1, 2, 4]'. Repeatable. A name that no chosen notebook declares is
-                    refused before anything runs, naming the real parameters; so is a value
-                    of the wrong type. Applies to every notebook that has the parameter.
+  --set NAME=VALUE  changes a parameter (the cell tagged "parameters"); -p too. A cell
+                    tagged "injected-parameters" is added after it, as papermill does. The
+                    value is a TypeScript or JSON literal: 3, 1.5, '"text"' (a bare word is
+                    a string), true, '[1, 2, 4]'. Repeatable. A name that no chosen notebook
+                    declares is refused before anything runs, naming the real parameters;
+                    so is a value of the wrong type. Applies to every notebook that has it.
   --booklet         the course booklet: handouts/booklet.html and handouts/booklet.pdf, with
                     a title page, a "Sommaire" (contents) with page numbers, then every
                     notebook in course order, each from a new page.

@@ -26,6 +26,7 @@ const MESSAGES = {
     tried: (set: string) => `  paramètres injectés : ${set}`,
     wrote: (file: string) => `  ${file}`,
     noReveal: "le paquet npm reveal.js manque : lancez npm install",
+    bookletDrift: (pages: number, expected: number) => `le livret a ${pages} pages au lieu de ${expected} : les numéros du Sommaire peuvent être décalés`,
   },
   en: {
     notNotebook: (file: string) => `${file} is not a notebook (.ipynb) file`,
@@ -52,6 +53,7 @@ const MESSAGES = {
     tried: (set: string) => `  injected parameters: ${set}`,
     wrote: (file: string) => `  ${file}`,
     noReveal: "the npm package reveal.js is missing: run npm install",
+    bookletDrift: (pages: number, expected: number) => `the booklet has ${pages} pages instead of ${expected}: the Sommaire's numbers may be off`,
   },
 } as const;
 

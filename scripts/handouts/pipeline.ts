@@ -5,12 +5,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { NOTEBOOKS } from "../paths.js";
-import { startPages, writeBookletHtml, type Lesson } from "./booklet.js";
+import { writeBookletHtml, type Lesson } from "./booklet.js";
 import { openPrintView, overflowingElements, printPdf, startChromium } from "./chromium.js";
 import { checkNotebookFile, executeAndConvert, type Converted } from "./export.js";
 import { messages } from "./messages.js";
 import { readNotebook, type Notebook } from "./notebook.js";
 import { checkNames, checkTypes, notebookParameters, parseAssignments, type Assignment } from "./parameters.js";
+import { COURSE, printBooklet } from "./print-booklet.js";
 import { STUDENT } from "./sources.js";
 
 export interface PipelineOptions {
@@ -30,14 +31,12 @@ export interface PipelineOptions {
 export interface PipelineResult {
   converted: Converted[];
   pdfs: string[];
-  booklet?: { html: string; pdf?: string; starts: number[] };
+  booklet?: { html: string; pdf?: string; pages?: number; starts: number[] };
   /** Why no PDF was written, when Chromium is missing. */
   pdfMissing?: string;
   /** Print-view elements wider than the page, per HTML file. */
   overflows: Map<string, string[]>;
 }
-
-const COURSE = { title: "Programmation concurrente et parallèle en TypeScript", subtitle: "Livret du cours concurrence : threads, processus, synchronisation, événements, GPU, E/S" };
 
 /** Names and types of --set, checked against every notebook before anything runs. */
 export function checkRequest(notebooks: readonly string[], set: readonly string[]): Assignment[] {
@@ -115,12 +114,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       }
     }
     if (options.booklet && lessons.length > 0) {
-      writeBookletHtml(lessons, bookletHtml, COURSE);
-      const pdf = path.join(options.outDir, "booklet.pdf");
-      await printPdf(browser, bookletHtml, pdf);
-      result.booklet = { html: bookletHtml, pdf, starts: startPages(lessons) };
-      log(messages.wrote(path.relative(process.cwd(), bookletHtml)));
-      log(messages.wrote(path.relative(process.cwd(), pdf)));
+      result.booklet = await printBooklet(browser, lessons, options.outDir, log);
+      log(messages.wrote(path.relative(process.cwd(), result.booklet.html)));
+      log(messages.wrote(path.relative(process.cwd(), result.booklet.pdf!)));
     }
   } finally {
     await browser.close();

@@ -14,12 +14,12 @@ const cell = (cell_type: "markdown" | "code", source: string, metadata: Record<s
 test("a heading starts a slide, prose after code a subslide; a teacher's marks stay", () => {
   const nb = {
     cells: [
-      cell("markdown", "# Titre\\n\\ntexte"),
+      cell("markdown", "# Titre\n\ntexte"),
       cell("code", "const a = 1;", { tags: ["parameters"] }),
       cell("markdown", "Ensuite."),
       cell("markdown", "Plus loin.", { slideshow: { slide_type: "fragment" } }),
       cell("code", "a;"),
-      cell("markdown", "Texte.\\n\\n## Section"),
+      cell("markdown", "Texte.\n\n## Section"),
       cell("markdown", "Ancien titre", { slideshow: { slide_type: "slide" } }),
     ],
     metadata: {}, nbformat: 4, nbformat_minor: 5,
