@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Lock, Thread, ThreadPool, trace, traced, WorkerCrashedError, TaskCancelledError, type TraceEvent } from "../../src/index.js";
+import { Lock, ProcessPool, Thread, ThreadPool, trace, traced, WorkerCrashedError, TaskCancelledError, type TraceEvent } from "../../src/index.js";
+import { interruptAll } from "../../src/runtime/registry.js";
 import { tracing } from "../../src/trace/index.js";
 
 function spin(ms: number): number {
@@ -180,4 +181,31 @@ test("a worker writing faster than the kernel drains loses events to the bounded
   assert.ok(t.dropped > 0, "some were dropped");
   assert.ok(holds < N, `not all holds kept: ${holds}`);
   assert.ok(holds + t.dropped >= N, `every hold is either kept or counted: ${holds} + ${t.dropped}`);
+});
+
+test("a ProcessPool's tasks sit on their child's lane (its pid); a child that exits mid-task is a crashed task there", async () => {
+  const pool = new ProcessPool({ workers: 2 });
+  try {
+    await pool.map(spin, [1, 1]);
+    const t = trace();
+    const die = (code: number) => process.exit(code);
+    await pool.map(spin, [10, 10, 10, 10]);
+    await assert.rejects(pool.submit(die, 9), WorkerCrashedError);
+    t.stop();
+    const tasks = t.tasks();
+    assert.equal(tasks.length, 5);
+    assert.ok(tasks.every((e) => e.place === "process" && e.worker! > 0 && e.worker !== process.pid));
+    const crashed = tasks.filter((e) => e.outcome === "crashed");
+    assert.equal(crashed.length, 1);
+    assert.equal(crashed[0].name, "die");
+  } finally {
+    await pool.terminate();
+  }
+});
+
+test("the stop button (an interrupt) stops a trace", () => {
+  const t = trace();
+  interruptAll(new Error("stop"));
+  assert.equal(t.recording, false);
+  assert.equal(tracing.flags[0], 0);
 });
