@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Lock, ProcessPool, Thread, ThreadPool, trace, traced, WorkerCrashedError, TaskCancelledError, type TraceEvent } from "../../src/index.js";
+import { Barrier, Lock, ProcessPool, Thread, ThreadPool, trace, traced, WorkerCrashedError, TaskCancelledError, type TraceEvent } from "../../src/index.js";
 import { interruptAll } from "../../src/runtime/registry.js";
 import { tracing } from "../../src/trace/index.js";
 
@@ -78,20 +78,22 @@ test("a crashed task, a failing one and cancelled ones each end with their outco
 
 test("lock waits inside worker threads reach the kernel, nested inside the task's time, waiting before holding", async () => {
   const lock = new Lock();
-  const hold = (l: Lock, ms: number) => {
+  const together = new Barrier(2);
+  const hold = (l: Lock, b: Barrier, ms: number) => {
+    b.wait(); // both ask for the lock at the same time: one of them waits
     l.acquire();
     const end = Date.now() + ms;
     while (Date.now() < end);
     l.release();
     return ms;
   };
-  const t = await traced(() => Promise.all([new Thread(hold, lock, 150).start().join(), new Thread(hold, lock, 150).start().join()]));
+  const t = await traced(() => Promise.all([new Thread(hold, lock, together, 400).start().join(), new Thread(hold, lock, together, 400).start().join()]));
   const waits = t.events.filter((e) => e.kind === "wait" && e.name === "Lock");
   const holds = t.events.filter((e) => e.kind === "hold" && e.name === "Lock");
   const lives = t.events.filter((e) => e.kind === "thread");
   assert.equal(holds.length, 2, "two holds");
   assert.equal(lives.length, 2, "two thread lives");
-  assert.ok(waits.length >= 1, "the second thread waited");
+  assert.equal(waits.length, 1, "the second thread waited");
   for (const wait of waits) {
     const life = lives.find((l) => l.worker === wait.worker)!;
     assert.ok(life.start <= wait.start && wait.end <= life.end, "a wait lies inside its thread's life");
@@ -175,7 +177,7 @@ test("a worker writing faster than the kernel drains loses events to the bounded
     }
     return n;
   };
-  const N = 40_000; // two rows each (open, then held), far over the ring's 16384 between two drains
+  const N = 100_000; // two rows each (open, then held), far over the ring's 16384 between two drains
   const t = await traced(() => new Thread(many, lock, N).start().join());
   const holds = t.events.filter((e: TraceEvent) => e.kind === "hold" && e.outcome === "ok").length;
   assert.ok(t.dropped > 0, "some were dropped");
