@@ -24,7 +24,7 @@ export function liveTrace(trace: Trace, options: LiveTraceOptions = {}): LiveDis
     void display.update(traceChart(trace, opts));
   };
   frame();
-  const timer = setInterval(frame, intervalMs);
+  const timer = setInterval(frame, intervalMs).unref();
   trace.onStop(() => {
     clearInterval(timer);
     drawn = -1;

@@ -1,8 +1,7 @@
 // Where every hook's row goes: straight to the kernel's recorders, or into the ring from a
 // worker thread. Open rows (a wait or a hold still going) are sent when they begin, so that a
 // deadlock shows; the finished row with the same kind, worker and start replaces them.
-import { threadId } from "node:worker_threads";
-import { now, type TraceEvent, type TraceKind, type TraceOutcome } from "./event.js";
+import type { TraceEvent, TraceKind, TraceOutcome } from "./event.js";
 import { pushEvent } from "./ring.js";
 import { inKernel, tracing } from "./state.js";
 
@@ -24,5 +23,3 @@ export function outcomeOf(error: unknown): TraceOutcome {
   if (name === "TaskCancelledError") return "cancelled";
   return "error";
 }
-
-export { now, threadId };

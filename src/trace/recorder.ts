@@ -58,8 +58,8 @@ export class Trace implements Sink {
     tracing.sinks.add(this);
     setFlag(true);
     drainTimer ??= setInterval(drainWorkers, DRAIN_MS).unref();
-    // A re-run of the cell, or a restart, stops it.
-    this.#unregister = register({ interrupt: () => {}, dispose: async () => void this.stop() });
+    // The stop button, a re-run of the cell or a restart stops it (and its live chart's timer).
+    this.#unregister = register({ interrupt: () => void this.stop(), dispose: async () => void this.stop() });
   }
 
   /** Whether it still records. */

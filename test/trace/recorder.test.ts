@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Lock, Thread, ThreadPool, trace, traced, WorkerCrashedError, TaskCancelledError, type TraceEvent } from "../../src/index.js";
+import { Barrier, Lock, ProcessPool, Thread, ThreadPool, trace, traced, WorkerCrashedError, TaskCancelledError, type TraceEvent } from "../../src/index.js";
+import { interruptAll } from "../../src/runtime/registry.js";
 import { tracing } from "../../src/trace/index.js";
 
 function spin(ms: number): number {
@@ -77,20 +78,22 @@ test("a crashed task, a failing one and cancelled ones each end with their outco
 
 test("lock waits inside worker threads reach the kernel, nested inside the task's time, waiting before holding", async () => {
   const lock = new Lock();
-  const hold = (l: Lock, ms: number) => {
+  const together = new Barrier(2);
+  const hold = (l: Lock, b: Barrier, ms: number) => {
+    b.wait(); // both ask for the lock at the same time: one of them waits
     l.acquire();
     const end = Date.now() + ms;
     while (Date.now() < end);
     l.release();
     return ms;
   };
-  const t = await traced(() => Promise.all([new Thread(hold, lock, 150).start().join(), new Thread(hold, lock, 150).start().join()]));
+  const t = await traced(() => Promise.all([new Thread(hold, lock, together, 400).start().join(), new Thread(hold, lock, together, 400).start().join()]));
   const waits = t.events.filter((e) => e.kind === "wait" && e.name === "Lock");
   const holds = t.events.filter((e) => e.kind === "hold" && e.name === "Lock");
   const lives = t.events.filter((e) => e.kind === "thread");
   assert.equal(holds.length, 2, "two holds");
   assert.equal(lives.length, 2, "two thread lives");
-  assert.ok(waits.length >= 1, "the second thread waited");
+  assert.equal(waits.length, 1, "the second thread waited");
   for (const wait of waits) {
     const life = lives.find((l) => l.worker === wait.worker)!;
     assert.ok(life.start <= wait.start && wait.end <= life.end, "a wait lies inside its thread's life");
@@ -174,10 +177,37 @@ test("a worker writing faster than the kernel drains loses events to the bounded
     }
     return n;
   };
-  const N = 40_000; // two rows each (open, then held), far over the ring's 16384 between two drains
+  const N = 100_000; // two rows each (open, then held), far over the ring's 16384 between two drains
   const t = await traced(() => new Thread(many, lock, N).start().join());
   const holds = t.events.filter((e: TraceEvent) => e.kind === "hold" && e.outcome === "ok").length;
   assert.ok(t.dropped > 0, "some were dropped");
   assert.ok(holds < N, `not all holds kept: ${holds}`);
   assert.ok(holds + t.dropped >= N, `every hold is either kept or counted: ${holds} + ${t.dropped}`);
+});
+
+test("a ProcessPool's tasks sit on their child's lane (its pid); a child that exits mid-task is a crashed task there", async () => {
+  const pool = new ProcessPool({ workers: 2 });
+  try {
+    await pool.map(spin, [1, 1]);
+    const t = trace();
+    const die = (code: number) => process.exit(code);
+    await pool.map(spin, [10, 10, 10, 10]);
+    await assert.rejects(pool.submit(die, 9), WorkerCrashedError);
+    t.stop();
+    const tasks = t.tasks();
+    assert.equal(tasks.length, 5);
+    assert.ok(tasks.every((e) => e.place === "process" && e.worker! > 0 && e.worker !== process.pid));
+    const crashed = tasks.filter((e) => e.outcome === "crashed");
+    assert.equal(crashed.length, 1);
+    assert.equal(crashed[0].name, "die");
+  } finally {
+    await pool.terminate();
+  }
+});
+
+test("the stop button (an interrupt) stops a trace", () => {
+  const t = trace();
+  interruptAll(new Error("stop"));
+  assert.equal(t.recording, false);
+  assert.equal(tracing.flags[0], 0);
 });
