@@ -79,6 +79,7 @@ export {
   SharedMemoryAcrossProcessesError,
   BackendUnavailableError,
   ResultMismatchError,
+  WorkerLimitError,
 } from "./errors.js";
 export {
   demoServer,

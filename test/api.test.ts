@@ -41,6 +41,7 @@ test("the public API exports exactly these names", () => {
     "Thread",
     "ThreadPool",
     "WorkerCrashedError",
+    "WorkerLimitError",
     "assertClose",
     "bindToCell",
     "clearOutput",

@@ -1,5 +1,6 @@
 import { PoolClosedError, TaskCancelledError, TaskTimeoutError } from "../errors.js";
 import { isArray, isIterable } from "../options.js";
+import { reserveWorkers } from "../quota/index.js";
 import { register } from "../runtime/registry.js";
 import { encodeArgs, revive, type Target } from "../sync/wire.js";
 import type { TaskOutcome } from "../task/compile.js";
@@ -8,7 +9,7 @@ import { functionId } from "../task/table.js";
 import { fromTransferableError, type TransferableError } from "../task/transfer.js";
 import { chunked } from "./chunks.js";
 import { asCompleted } from "./iterate.js";
-import { mapChunksize, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
+import { mapChunksize, poolMemory, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
 import { StatsRecorder, type PoolStats } from "./stats.js";
 import { rejectedTask, Run, TaskPromise, type Book, type Task } from "./task.js";
 
@@ -33,6 +34,8 @@ type AnyFunction = (...args: never[]) => unknown;
 export abstract class Pool implements AsyncDisposable {
   readonly workers: number;
   readonly #unregister: () => void;
+  /** Hands this pool's workers back to the kernel's ceiling (CONCURRENCE_MAX_WORKERS). */
+  readonly #releaseWorkers: () => void;
   readonly #live = new Set<Run>();
   readonly #stats = new StatsRecorder();
   #closed = false;
@@ -52,6 +55,8 @@ export abstract class Pool implements AsyncDisposable {
 
   constructor(options: PoolOptions = {}) {
     this.workers = poolWorkers(options);
+    poolMemory(options); // every option is checked before the workers are taken from the ceiling
+    this.#releaseWorkers = reserveWorkers(this.workers, `new ${new.target.name}({ workers: ${this.workers} })`);
     this.#unregister = register(this);
   }
 
@@ -128,14 +133,14 @@ export abstract class Pool implements AsyncDisposable {
   async close(): Promise<void> {
     this.#shut();
     if (this.#live.size > 0) await new Promise<void>((resolve) => this.#drained.push(resolve));
-    await this.stopWorkers(false);
+    await this.stopWorkers(false).finally(this.#releaseWorkers);
   }
 
   /** Stops now: running and queued tasks reject with a TaskCancelledError. */
   async terminate(): Promise<void> {
     this.#shut();
     this.interrupt(new TaskCancelledError("the pool was terminated"));
-    await this.stopWorkers(true);
+    await this.stopWorkers(true).finally(this.#releaseWorkers);
   }
 
   /** `await using pool = new ThreadPool()`: the pool is closed (its tasks finish) at the end of the block. */
