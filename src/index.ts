@@ -31,6 +31,7 @@ export {
 } from "./sync/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
+export * as checks from "./exercises/index.js";
 export { renderSvg, type VegaLiteSpec, type TimingRow, type ChartOptions, type SpeedupOptions, type TimelineOptions, type LinesOptions } from "./plot/index.js";
 export { processInfo, type ProcessInfo, type OsThread } from "./system/index.js";
 export { show, table, progress, Progress, showImages, clearOutput, live, LiveDisplay, type TableOptions, type Row, type MimeBundle, type ImagesOptions, type ClearOutputOptions, type RgbaImage } from "./display/index.js";
