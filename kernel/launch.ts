@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createConverter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
+import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
 import { virtualDisplay } from "./xdisplay.js";
 
@@ -31,6 +32,7 @@ function main(): void {
   const server = new ConcurrenceServer(executor, connectionFile, version());
 
   process.on("SIGINT", () => server.interrupt());
+  exitWithParent();
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
