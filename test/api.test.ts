@@ -44,6 +44,7 @@ test("the public API exports exactly these names", () => {
     "WorkerLimitError",
     "assertClose",
     "bindToCell",
+    "checks",
     "clearOutput",
     "compare",
     "cpuCount",
@@ -80,6 +81,29 @@ test("the public API exports exactly these names", () => {
     "workerCounts",
   ]);
   assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "lines", "speedup", "timeVsWorkers", "timeline"]);
+  assert.deepEqual(Object.keys(api.checks).sort(), [
+    "allAtOnce",
+    "chooseModel",
+    "chunksizeSweep",
+    "clickCounter",
+    "coresUsed",
+    "forkedChild",
+    "limitedDownloads",
+    "lockedCounter",
+    "movingAverage",
+    "noDeadlock",
+    "noOverdraft",
+    "offTheLoop",
+    "poolFactorise",
+    "poolSquares",
+    "queueConsumers",
+    "rawWorker",
+    "retries",
+    "saxpyKernel",
+    "sustainedAlerts",
+    "threadIds",
+    "transposeKernel",
+  ]);
 });
 
 test("cpuCount is a positive integer", () => {

@@ -37,20 +37,19 @@ function describe(error: unknown): string {
 
 /**
  * Runs a checker's body, which resolves to the success sentence or throws a `Hint`,
- * and prints the verdict. It never rejects.
+ * and prints the verdict. It never rejects, and resolves to nothing, so a cell that ends with
+ * `await checks.x(...)` shows only the verdict.
  */
-export async function verdict(body: () => Promise<string>, options: CheckOptions = {}): Promise<boolean> {
+export async function verdict(body: () => Promise<string>, options: CheckOptions = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   let timer: NodeJS.Timeout | undefined;
   let line: string;
-  let ok = false;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Hint(messages().timeout(Math.round(timeoutMs / 1000)))), timeoutMs);
     });
     const sentence = await Promise.race([Promise.resolve().then(body), timeout]);
     line = `✅ ${sentence}`;
-    ok = true;
   } catch (error) {
     line = `❌ ${error instanceof Hint ? error.message : messages().crashed(describe(error))}`;
   } finally {
@@ -62,7 +61,6 @@ export async function verdict(body: () => Promise<string>, options: CheckOptions
     // Cleaning up after a wrong answer must not turn the verdict into an error.
   }
   console.log(line);
-  return ok;
 }
 
 /** Throws the hint unless the condition holds. */

@@ -1,2 +1,10 @@
-// The checkers of the course's exercises: each prints ✅ and a sentence, or ❌ and a hint, and never throws.
+// The checkers of the course's exercises: each runs the student's code at check time, prints
+// ✅ and a sentence or ❌ and a French hint, and never throws (so "Run All" goes on).
 export { lockedCounter, noDeadlock, queueConsumers } from "./sync.js";
+export { threadIds, rawWorker, forkedChild, poolSquares } from "./threads.js";
+export { clickCounter, allAtOnce, noOverdraft, offTheLoop, type Compte } from "./events.js";
+export { movingAverage, sustainedAlerts } from "./reactive.js";
+export { saxpyKernel, transposeKernel } from "./gpu.js";
+export { limitedDownloads, retries } from "./io.js";
+export { chunksizeSweep, poolFactorise } from "./pools.js";
+export { coresUsed, chooseModel, type Model, type ModelChoice } from "./cores.js";

@@ -11,7 +11,7 @@ const stop = (threads: Thread[]) => () => Promise.all(threads.map((t) => t.termi
  * Two threads run it; the check holds the lock for a while first, so a thread that ignores
  * the lock is caught moving the counter, and the final count must be exact.
  */
-export function lockedCounter(fn: (counter: SharedValue, lock: Lock, times: number) => void): Promise<boolean> {
+export function lockedCounter(fn: (counter: SharedValue, lock: Lock, times: number) => void): Promise<void> {
   const threads: Thread[] = [];
   return verdict(
     async () => {
@@ -47,12 +47,12 @@ export function lockedCounter(fn: (counter: SharedValue, lock: Lock, times: numb
  * holding both locks. One thread calls it with (a, b), the other with (b, a): taking them
  * naively in argument order deadlocks; a timeout and a retry (or any other way) must not.
  */
-export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue, rounds: number) => void): Promise<boolean> {
+export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue, rounds: number) => void): Promise<void> {
   const threads: Thread[] = [];
   const seconds = 6;
   return verdict(
     async () => {
-      const rounds = draw(20_000, 40_000);
+      const rounds = draw(5_000, 10_000); // le verrou b tenu au départ synchronise les deux threads : la course commence tout de suite
       const [a, b] = [new Lock(), new Lock()];
       const account = sharedValue("i32");
       await b.acquire(); // tenir b un moment : les deux threads prennent leur premier verrou, puis attendent le second
@@ -86,7 +86,7 @@ export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue,
  * Exercise: `fn(jobs)` takes numbers from the queue until it is closed and empty, and returns
  * their sum. Two threads consume one queue of drawn numbers: each number must be taken once.
  */
-export function queueConsumers(fn: (jobs: Queue<number>) => Promise<number>): Promise<boolean> {
+export function queueConsumers(fn: (jobs: Queue<number>) => Promise<number>): Promise<void> {
   const threads: Thread[] = [];
   return verdict(
     async () => {

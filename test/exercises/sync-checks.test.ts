@@ -5,10 +5,9 @@ import { test } from "node:test";
 import { checks, type Lock, type Queue, type SharedValue } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
 
-async function verdictOf(run: () => Promise<boolean>): Promise<{ ok: boolean; said: string }> {
-  let ok = false;
-  const said = await captureStdout(async () => (ok = await run()));
-  return { ok, said };
+async function verdictOf(run: () => Promise<void>): Promise<{ ok: boolean; said: string }> {
+  const said = await captureStdout(run);
+  return { ok: said.startsWith("✅ "), said };
 }
 
 test("lockedCounter: ✅ under the lock, ❌ when unfinished or unlocked", { timeout: 90_000 }, async () => {
