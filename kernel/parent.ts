@@ -17,10 +17,12 @@ function alive(pid: number): boolean {
  * jupyter_client sets, else the parent) is still there, and exits when it is not.
  */
 export function exitWithParent(intervalMs = 1000, env: NodeJS.ProcessEnv = process.env): void {
-  const parent = Number(env.JPY_PARENT_PID) || process.ppid;
-  if (!Number.isInteger(parent) || parent <= 1) return;
+  const startedBy = process.ppid;
+  const parent = Number(env.JPY_PARENT_PID) || startedBy;
+  if (!Number.isInteger(parent) || parent <= 1) return; // a server that is PID 1 outlives us anyway
   const timer = setInterval(() => {
-    if (!alive(parent) || process.ppid === 1) process.exit(0);
+    // A dead parent, or an orphan adopted by init or a subreaper (the pid may be reused).
+    if (!alive(parent) || process.ppid !== startedBy) process.exit(0);
   }, intervalMs);
   timer.unref();
 }
