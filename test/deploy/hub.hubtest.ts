@@ -23,11 +23,13 @@ const LESSON = "01-threads-et-processus.ipynb";
 
 const CELL = [
   'import { cpuCount, ThreadPool } from "concurrence";',
+  'import { getHeapStatistics } from "node:v8";',
   "const pool = new ThreadPool({ workers: 2 });",
   "const squares = await pool.map((x: number) => x * x, [1, 2, 3, 4]);",
   "await pool.close();",
   "console.log(JSON.stringify({ cpus: cpuCount(), squares, user: process.env.JUPYTERHUB_USER, cwd: process.cwd(),",
-  "  cpuLimit: process.env.CPU_LIMIT, override: process.env.CONCURRENCE_CPUS ?? null }));",
+  "  cpuLimit: process.env.CPU_LIMIT, override: process.env.CONCURRENCE_CPUS ?? null,",
+  "  memLimit: process.env.MEM_LIMIT, heapMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }));",
 ].join("\n");
 const OVER_LIMIT = `new ThreadPool({ workers: ${MAX_WORKERS + 1} });`;
 
@@ -106,6 +108,9 @@ test("three students on the hub: their own kernels, the CPU share, the edition, 
       assert.equal(printed.cpus, SHARE, `${user}'s cpuCount()`);
       assert.equal(printed.cpuLimit, "1.0");
       assert.equal(printed.override, null, "the share comes from the spawner, not CONCURRENCE_CPUS");
+      // The memory limit: exported as MEM_LIMIT, and Node's heap capped to it (--memory 1G).
+      assert.equal(printed.memLimit, String(2 ** 30));
+      assert.ok((printed.heapMb as number) >= 1024 && (printed.heapMb as number) < 1200, `heap limit ${printed.heapMb} MB`);
       // Past the ceiling, a pool is refused with the clear French error.
       assert.equal(cells[1].status, "error");
       assert.equal(cells[1].ename, "WorkerLimitError");
