@@ -8,6 +8,9 @@
 #     --jupyter  the environment's `jupyter` command (default: the project's .venv, made if missing)
 #     --prefix   where the kernelspec goes (default: that Python's sys.prefix)
 set -euo pipefail
+# Messages: French by default, English with CONCURRENCE_LANG=en.
+say() { if [ "${CONCURRENCE_LANG:-}" = en ]; then echo "install-course: $2"; else echo "install-course : $1"; fi; }
+fail() { say "$1" "$2" >&2; exit "${3:-1}"; }
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
@@ -16,14 +19,14 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --jupyter) jupyter="$2"; shift 2 ;;
     --prefix) prefix="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) echo "install-course: unknown option $1 (see --help)" >&2; exit 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) fail "option inconnue $1 (voir --help)" "unknown option $1 (see --help)" 2 ;;
   esac
 done
 
-command -v node >/dev/null || { echo "install-course: Node.js 20.18+ is needed (with npm)" >&2; exit 1; }
+command -v node >/dev/null || fail "il faut Node.js 20.18 ou plus récent (avec npm)" "Node.js 20.18+ is needed (with npm)"
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=18)?0:1)' ||
-  { echo "install-course: Node.js $(node --version) is too old; install 20.18 or newer" >&2; exit 1; }
+  fail "Node.js $(node --version) est trop ancien : installez la version 20.18 ou plus récente" "Node.js $(node --version) is too old; install 20.18 or newer"
 
 # 1. npm packages: a clean install on a fresh tree, an update when the lock file changed.
 if [ ! -f node_modules/.package-lock.json ]; then
@@ -44,7 +47,7 @@ if [ -z "$jupyter" ]; then
   node dist/scripts/setup.js
   jupyter="$root/.venv/bin/jupyter"
 fi
-[ -x "$jupyter" ] || { echo "install-course: no jupyter at $jupyter: give the path of the environment's jupyter with --jupyter" >&2; exit 1; }
+[ -x "$jupyter" ] || fail "pas de jupyter à $jupyter : donnez avec --jupyter le chemin du jupyter de l'environnement" "no jupyter at $jupyter: give the path of the environment's jupyter with --jupyter"
 python="$(dirname "$jupyter")/python"
 [ -x "$python" ] || python="$(dirname "$jupyter")/python3"
 [ -z "$prefix" ] && prefix="$("$python" -c 'import sys; print(sys.prefix)')"
@@ -60,4 +63,4 @@ fi
 
 # 5. The kernelspec, system-wide in that prefix (every user of the environment sees it).
 node dist/kernel/install.js --jupyter "$jupyter" --prefix "$prefix"
-echo "install-course: the course is installed for $jupyter (prefix $prefix)"
+say "le cours est installé pour $jupyter (préfixe $prefix)" "the course is installed for $jupyter (prefix $prefix)"
