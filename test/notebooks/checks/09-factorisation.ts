@@ -49,7 +49,7 @@ export function check(nb: Notebook): void {
   assert.match(printed, /Execution Time: \d+\.\d{3} s/);
 
   // Start-up costs are measured and compared with the work, in words computed by the cell.
-  const costs = tableRows(cellWith(nb, "const seedSize"));
+  const costs = tableRows(cellWith(nb, "const courseSize"));
   assert.equal(costs.length, 5);
   for (const row of costs) assert.match(row, /\d\.\d{3}$/);
   assert.match(streamText(cellWith(nb, "const percent = ")), /démarrer \d+ processus prend \d+\.\d{3} s, \d+ fois plus/);

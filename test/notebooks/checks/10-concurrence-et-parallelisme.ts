@@ -67,8 +67,13 @@ export function check(nb: Notebook): void {
   const bakery = tableLines(cellWith(nb, "function boulangere("));
   const one = bakery.find((l) => l.startsWith("concurrence"));
   const two = bakery.find((l) => l.startsWith("parallélisme"));
-  assert.match(one ?? "", new RegExp(`\\s1\\s+${2 * customers}\\s+\\d+\\.\\d+\\s+1\\s+A-1 B-1 A-2 B-2`));
-  assert.match(two ?? "", new RegExp(`\\s2\\s+${2 * customers}\\s+\\d+\\.\\d+\\s+2\\s+A-1 A-2 A-3`));
+  assert.match(one ?? "", new RegExp(`\\s1\\s+${2 * customers}\\s+\\d+\\.\\d+\\s+1\\s+\\d+\\.\\d+\\s+A-1 B-1 A-2 B-2`));
+  assert.match(two ?? "", new RegExp(`\\s2\\s+${2 * customers}\\s+\\d+\\.\\d+\\s+2\\s+\\d+\\.\\d+\\s+A-1 A-2 A-3`));
+  // The cores each scenario kept busy, CPU time over wall time, and a conclusion chosen from them.
+  const busy = streamText(cellWith(nb, "const coeursDe"));
+  const [, oneCore, twoCores] = /Une boulangère : (\d+\.\d\d) cœur occupé en moyenne ; deux boulangères : (\d+\.\d\d) cœurs\./.exec(busy) ?? [];
+  assert.ok(oneCore && twoCores, busy);
+  if (Math.abs(Number(twoCores) - 1.3) > 0.01) assert.match(busy, Number(twoCores) > 1.3 ? /c'est du parallélisme/ : /ce n'est pas du parallélisme/);
   assert.match(streamText(cellWith(nb, "La boulangerie : qui sert qui")), /accélération \d+\.\d\d/);
 
   // Four plots; the GPU paragraph points to the GPU notebook.
