@@ -6,6 +6,7 @@ import { createConverter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import { recordingConverter } from "./cells.js";
 import { useLanguageForDiagnostics } from "./locale.js";
+import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
 import { onStopButton } from "./sigint.js";
 import { virtualDisplay } from "./xdisplay.js";
@@ -35,6 +36,7 @@ function main(): void {
   const server = new ConcurrenceServer(executor, connectionFile, version());
 
   onStopButton(() => server.interrupt());
+  exitWithParent();
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));

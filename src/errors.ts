@@ -106,3 +106,15 @@ export class ResultMismatchError extends ConcurrenceError {
     super(message);
   }
 }
+
+/** Starting these workers would pass the kernel's ceiling, CONCURRENCE_MAX_WORKERS. */
+export class WorkerLimitError extends ConcurrenceError {
+  constructor(
+    message: string,
+    readonly requested: number,
+    readonly inUse: number,
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}

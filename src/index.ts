@@ -103,6 +103,7 @@ export {
   SharedMemoryAcrossProcessesError,
   BackendUnavailableError,
   ResultMismatchError,
+  WorkerLimitError,
 } from "./errors.js";
 export {
   demoServer,

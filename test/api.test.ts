@@ -42,6 +42,7 @@ test("the public API exports exactly these names", () => {
     "ThreadPool",
     "Trace",
     "WorkerCrashedError",
+    "WorkerLimitError",
     "assertClose",
     "bindToCell",
     "checks",

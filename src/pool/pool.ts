@@ -1,5 +1,6 @@
 import { PoolClosedError, TaskCancelledError, TaskTimeoutError } from "../errors.js";
 import { isArray, isIterable } from "../options.js";
+import { reserveWorkers } from "../quota/index.js";
 import { register } from "../runtime/registry.js";
 import { encodeArgs, revive, type Target } from "../sync/wire.js";
 import type { TaskOutcome } from "../task/compile.js";
@@ -9,7 +10,7 @@ import { fromTransferableError, type TransferableError } from "../task/transfer.
 import { chunked } from "./chunks.js";
 import { asCompleted } from "./iterate.js";
 import { IdleTimer } from "./idle.js";
-import { mapChunksize, poolIdleTimeout, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
+import { mapChunksize, poolIdleTimeout, poolMemory, poolWorkers, taskOptions, type MapOptions, type PoolOptions, type TaskOptions } from "./options.js";
 import { taskFinished, taskSubmitted, tracing } from "../trace/hooks.js";
 import { StatsRecorder, type PoolStats } from "./stats.js";
 import { rejectedTask, Run, TaskPromise, type Book, type Task } from "./task.js";
@@ -41,6 +42,8 @@ export abstract class Pool implements AsyncDisposable {
   readonly idleTimeoutMs: number;
   readonly #idle: IdleTimer;
   readonly #unregister: () => void;
+  /** Hands this pool's workers back to the kernel's ceiling (CONCURRENCE_MAX_WORKERS). */
+  readonly #releaseWorkers: () => void;
   readonly #live = new Set<Run>();
   readonly #stats = new StatsRecorder();
   #closed = false;
@@ -65,6 +68,8 @@ export abstract class Pool implements AsyncDisposable {
   constructor(options: PoolOptions = {}) {
     this.workers = poolWorkers(options);
     this.idleTimeoutMs = poolIdleTimeout(options);
+    poolMemory(options); // every option is checked before the workers are taken from the ceiling
+    this.#releaseWorkers = reserveWorkers(this.workers, `new ${new.target.name}({ workers: ${this.workers} })`);
     this.#idle = new IdleTimer(this.idleTimeoutMs, () => this.#live.size === 0 && !this.#closed, () => this.releaseWorkers());
     this.#idle.idle();
     this.#unregister = register(this);
@@ -143,14 +148,14 @@ export abstract class Pool implements AsyncDisposable {
   async close(): Promise<void> {
     this.#shut();
     if (this.#live.size > 0) await new Promise<void>((resolve) => this.#drained.push(resolve));
-    await this.stopWorkers(false);
+    await this.stopWorkers(false).finally(this.#releaseWorkers);
   }
 
   /** Stops now: running and queued tasks reject with a TaskCancelledError. */
   async terminate(): Promise<void> {
     this.#shut();
     this.interrupt(new TaskCancelledError(messages().pool.terminated));
-    await this.stopWorkers(true);
+    await this.stopWorkers(true).finally(this.#releaseWorkers);
   }
 
   /** `await using pool = new ThreadPool()`: the pool is closed (its tasks finish) at the end of the block. */

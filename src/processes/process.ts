@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { serialize } from "node:v8";
 import { TaskCancelledError, WorkerCrashedError } from "../errors.js";
+import { reserveWorkers } from "../quota/index.js";
 import { register } from "../runtime/registry.js";
 import type { TaskOutcome } from "../task/compile.js";
 import { encodeArgs, revive } from "../sync/wire.js";
@@ -39,10 +40,14 @@ export class Process<A extends unknown[] = unknown[], R = unknown> {
     } catch (error) {
       throw explainCloneError(error, messages().where.argOfProcess);
     }
+    const release = reserveWorkers(1, "new Process(...).start()");
     const child = spawnChild();
     this.#child = child;
     const unregister = register(this);
-    this.#result = this.#watch(child).finally(unregister);
+    this.#result = this.#watch(child).finally(() => {
+      release();
+      unregister();
+    });
     this.#result.catch(() => {}); // join() reports it; an unjoined failure must not crash the kernel.
     if (tracing.flags[0]) lifeStarted("process", child.pid, nameOfSource(this.#source), this.#result);
     child.send({ id: 0, request: { fn: this.#source, args: this.#args, wired: this.#wired } });

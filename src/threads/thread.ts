@@ -2,6 +2,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { TaskCancelledError, WorkerCrashedError } from "../errors.js";
+import { reserveWorkers } from "../quota/index.js";
 import { register } from "../runtime/registry.js";
 import { encodeArgs, revive } from "../sync/wire.js";
 import { functionSource } from "../task/source.js";
@@ -40,17 +41,20 @@ export class Thread<A extends unknown[] = unknown[], R = unknown> {
   /** Starts the thread; a Thread starts once. Returns the thread, so `new Thread(f).start()` reads well. */
   start(): this {
     if (this.#worker) throw new Error(messages().threads.startedTwice);
+    const release = reserveWorkers(1, "new Thread(...).start()");
     try {
       this.#worker = new Worker(WORKER_FILE, {
         workerData: { kind: "concurrence.thread", request: { fn: this.#source, args: this.#args, wired: this.#wired, token: this.#token }, trace: traceRing() },
       });
     } catch (error) {
+      release();
       throw explainCloneError(error, messages().where.argOfThread);
     }
     this.#alive = true;
     const unregister = register(this);
     this.#result = this.#watch(this.#worker).finally(() => {
       this.#alive = false;
+      release();
       unregister();
     });
     this.#result.catch(() => {}); // join() reports it; an unjoined failure must not crash the kernel.

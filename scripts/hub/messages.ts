@@ -1,0 +1,23 @@
+// What `npm run hub` says, French by default and English with CONCURRENCE_LANG=en.
+const MESSAGES = {
+  fr: {
+    positive: (name: string, integer: boolean, value: string) => `--${name} doit être un nombre ${integer ? "entier " : ""}positif, reçu \`${value}\``,
+    memory: (value: string) => `--memory s'écrit comme 2G ou 512M, reçu \`${value}\``,
+    published: (commit: string, repo: string, changed: boolean) => `hub : édition étudiante ${commit} dans ${repo}${changed ? " (mise à jour)" : ""}`,
+    noHub: "JupyterHub n'est pas installé dans .venv : lancez d'abord `bash deploy/install-course.sh`",
+    serving: (url: string) => `hub : ${url} (Ctrl-C l'arrête, avec les serveurs des étudiants)`,
+    failed: "npm run hub a échoué :",
+  },
+  en: {
+    positive: (name: string, integer: boolean, value: string) => `--${name} must be a positive ${integer ? "integer" : "number"}, got \`${value}\``,
+    memory: (value: string) => `--memory must read like 2G or 512M, got \`${value}\``,
+    published: (commit: string, repo: string, changed: boolean) => `hub: student edition ${commit} in ${repo}${changed ? " (updated)" : ""}`,
+    noHub: "JupyterHub is not installed in .venv: run `bash deploy/install-course.sh` first",
+    serving: (url: string) => `hub: ${url} (Ctrl-C stops it, with the students' servers)`,
+    failed: "npm run hub failed:",
+  },
+};
+
+export function messages(): (typeof MESSAGES)["fr"] {
+  return process.env.CONCURRENCE_LANG === "en" ? MESSAGES.en : MESSAGES.fr;
+}

@@ -1,0 +1,3 @@
+export { cgroupCpuLimit, type CgroupPaths } from "./cgroup.js";
+export { cpuCountFrom, type CpuSources } from "./cpus.js";
+export { maxWorkers, reserveWorkers, workersInUse } from "./workers.js";
