@@ -76,9 +76,16 @@ export class Alignment {
   sourceOffset(offset: number): number | undefined {
     let at = this.#js.findIndex((token) => token.pos + token.text.length > offset);
     if (at < 0) at = this.#js.length - 1;
+    const inToken = (j: number) => this.#ts[j].pos + Math.max(0, Math.min(offset - this.#js[at].pos, this.#ts[j].text.length - 1));
     for (let i = at; i < this.#js.length; i++) {
-      const j = this.#match[i];
-      if (j >= 0) return this.#ts[j].pos + (i === at ? Math.max(0, Math.min(offset - this.#js[i].pos, this.#ts[j].text.length - 1)) : 0);
+      let j = this.#match[i];
+      if (j < 0) continue;
+      if (i === at) return inToken(j);
+      // The tokens just before a shared one read the same on both sides (`boom` in `x = boom(2)`, which
+      // the subsequence paired elsewhere): they are the same tokens.
+      let k = i;
+      while (k > at && j > 0 && this.#js[k - 1].text === this.#ts[j - 1].text) [k, j] = [k - 1, j - 1];
+      return k === at ? inToken(j) : this.#ts[this.#match[i]].pos;
     }
     for (let i = at - 1; i >= 0; i--) if (this.#match[i] >= 0) return this.#ts[this.#match[i]].pos;
     return undefined;

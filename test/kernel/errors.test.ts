@@ -25,7 +25,9 @@ test("a runtime error names the cell's line 4, quotes it with a caret, and shows
   assert.ok(at > 0, lines.join("\n"));
   assert.equal(lines[at + 1], "   4 |   if (x > 0) throw new Error('boom here');");
   assert.equal(lines[at + 2], `     | ${" ".repeat(19)}^`, "under `new Error`, where V8 places the frame");
-  assert.ok(lines.includes(`Cellule In[${count}], ligne 7`), lines.join("\n"));
+  const call = lines.indexOf(`Cellule In[${count}], ligne 7`);
+  assert.ok(call > at, lines.join("\n"));
+  assert.deepEqual(lines.slice(call + 1, call + 3), ["   7 | boom(2);", "     | ^"], "the caret under the call");
   assert.ok(!lines.some((line) => /evalmachine|tslab|node:internal|dist[\\/]kernel/.test(line)), lines.join("\n"));
   assert.equal(lines[0], "Error: boom here");
 });
