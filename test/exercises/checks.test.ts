@@ -107,3 +107,32 @@ test("a check that never ends is a ❌ after its timeout, not a hang", { timeout
   assert.ok(Date.now() - began < 20_000);
   await sleep(0);
 });
+
+test("threads, processes and pools: the evidence is checked, not only the numbers", { timeout: 120_000 }, async () => {
+  const { Thread, ProcessPool } = await import("../../src/index.js");
+  assert.match(await said(() => checks.threadIds(async (n) => Array.from({ length: n }, () => 0))), /^❌ .*threadId du noyau/);
+  assert.match(await said(() => checks.threadIds(async (n) => {
+    const threads = Array.from({ length: n }, () => new Thread(() => require("node:worker_threads").threadId as number).start());
+    return Promise.all(threads.map((t) => t.join()));
+  })), /^✅ /);
+  const squares = (x: number) => ({ x, square: x * x, pid: process.pid });
+  assert.match(await said(() => checks.poolSquares(async (xs) => xs.map(squares))), /^❌ un carré a été calculé dans le noyau/);
+  let left: InstanceType<typeof ProcessPool> | undefined;
+  try {
+    assert.match(await said(() => checks.poolSquares(async (xs) => {
+      left = new ProcessPool({ workers: 2 });
+      return left.map(squares, xs); // the pool is never closed
+    })), /^❌ les processus .* tournent encore/);
+  } finally {
+    await left?.terminate();
+  }
+  assert.match(await said(() => checks.chunksizeSweep(async (pool, numbers, sizes) => {
+    const rows = [];
+    for (const chunksize of sizes) {
+      const t0 = performance.now();
+      await pool.map((n: number) => n % 7, numbers); // forgets the chunksize
+      rows.push({ chunksize, seconds: (performance.now() - t0) / 1000 });
+    }
+    return rows;
+  })), /^❌ le pool a reçu \d+ tâches/);
+});
