@@ -88,6 +88,11 @@ export class KernelSession {
     return (await this.#command({ op: "request", type, content, channel })) as unknown as Execution;
   }
 
+  /** A message that has no reply (comm_msg, comm_close): what it caused on iopub, until idle. */
+  async notify(type: string, content: Record<string, unknown>, timeout = 60): Promise<Execution> {
+    return (await this.#command({ op: "notify", type, content, timeout })) as unknown as Execution;
+  }
+
   /** JupyterLab's stop button: SIGINT to the kernel. */
   async interrupt(): Promise<void> {
     await this.#command({ op: "interrupt" });

@@ -1,7 +1,7 @@
 """Drives one concurrence kernel for the tests, with jupyter_client.
 
 Started by test/helpers/kernel.ts: one JSON command per line on stdin, one JSON answer per
-line on stdout. Commands: send, collect, until, interrupt, request, shutdown.
+line on stdout. Commands: send, collect, until, interrupt, request, notify, shutdown.
 """
 import json
 import sys
@@ -43,11 +43,11 @@ def until(kc, msg_id, text, timeout):
     return {"error": f"{msg_id} did not print {text!r} within {timeout} s"}
 
 
-def collect(kc, msg_id, timeout):
+def collect(kc, msg_id, timeout, expect_reply=True):
     """The reply to msg_id, the iopub messages it caused until idle, and the seconds it took."""
     start = time.monotonic()
     deadline = start + timeout
-    reply = None
+    reply = None if expect_reply else {"content": {}, "header": {"msg_type": ""}}
     outputs = []
     idle = False
     while reply is None or not idle:
@@ -100,7 +100,7 @@ def serve(km, kc):
     for line in sys.stdin:
         command = json.loads(line)
         op = command["op"]
-        if op in ("send", "request"):
+        if op in ("send", "request", "notify"):
             msg_type = command.get("type", "execute_request")
             content = command.get("content") or {}
             if msg_type == "execute_request":
@@ -114,6 +114,9 @@ def serve(km, kc):
             msg_id = msg["header"]["msg_id"]
             if op == "send":
                 answer({"msg_id": msg_id})
+            elif op == "notify":
+                # A message without reply (comm_msg, comm_close): its iopub messages until idle.
+                answer(collect(kc, msg_id, command.get("timeout", 60), expect_reply=False))
             else:
                 if channel is kc.control_channel:
                     reply = kc.get_control_msg(timeout=command.get("timeout", 30))
