@@ -96,7 +96,7 @@ export class Interact<C extends Record<string, Widget<unknown>>> {
       if (controller.signal.aborted) return;
       let bundle: MimeBundle;
       try {
-        const value = process.env.NOSCOPE ? await this.#fn(values, { signal: controller.signal }) : await runInScope(scope, () => this.#fn(values, { signal: controller.signal }));
+        const value = await runInScope(scope, () => this.#fn(values, { signal: controller.signal }));
         bundle = (await displayBundle(value)) ?? { "text/plain": value === undefined ? "" : inspect(value) };
       } catch (error) {
         bundle = { "text/plain": messages().failed((error as Error)?.message ?? String(error)) };
