@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Notebook } from "../outputs.js";
+import { checkInteract } from "./interactive.js";
 
 export function check(nb: Notebook): void {
   // The Afficheur: two threads print "1" and "2"; their output interleaves in the cell.
@@ -28,8 +29,13 @@ export function check(nb: Notebook): void {
   }
 
   // Two plots: time against workers, and speed-up against the ideal line.
-  const plots = richOutputs(codeCells(nb), VEGA_LITE);
+  const plots = richOutputs(codeCells(nb).filter((c) => !sourceOf(c).includes("interact(")), VEGA_LITE);
   assert.equal(plots.length, 2);
+
+  // The interactive cell keeps its first measure: CPU, 1 and 2 workers, threads and processes.
+  const rows = checkInteract(nb, "const reglage = interact(");
+  assert.deepEqual([...new Set(rows.map((r) => r.workers))].sort(), [1, 2]);
+  assert.deepEqual([...new Set(rows.map((r) => r.mode))].sort(), ["processus", "threads"]);
 
   // The conclusion quotes numbers computed from the table, not typed.
   assert.match(streamText(cellWith(nb, "const at = ")), /CPU, \d+ workers : boucle d'événements \d+\.\d\d s/);
