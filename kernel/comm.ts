@@ -31,7 +31,8 @@ export interface KernelComms {
 
 export const COMMS_KEY = Symbol.for("concurrence.kernel-comms");
 
-type Publish<P> = (parent: P, type: string, content: object) => void;
+/** Sends one iopub message; `metadata` is the message's own (comm_open's protocol version). */
+type Publish<P> = (parent: P, type: string, content: object, metadata?: object) => void;
 
 interface CommContent {
   comm_id?: unknown;
@@ -61,7 +62,8 @@ export class CommLayer<P> {
     const api: KernelComms = {
       open: (commId, target, data, metadata, handlers) => {
         this.#comms.set(commId, { target, handlers });
-        this.#send("comm_open", { comm_id: commId, target_name: target, data, metadata });
+        // ipywidgets reads the protocol version from the message's metadata, not its content.
+        this.#send("comm_open", { comm_id: commId, target_name: target, data }, metadata);
       },
       send: (commId, data) => {
         if (this.#comms.has(commId)) this.#send("comm_msg", { comm_id: commId, data });
@@ -135,10 +137,10 @@ export class CommLayer<P> {
     this.#comms.set(commId, { target, handlers });
   }
 
-  #send(type: string, content: object): void {
+  #send(type: string, content: object, metadata?: object): void {
     const parent = this.#context.getStore() ?? this.#cell;
     if (parent === undefined) return log(`${type} before any request: not sent`);
-    this.publish(parent, type, content);
+    this.publish(parent, type, content, metadata);
   }
 }
 

@@ -16,7 +16,7 @@ type Writer = Parameters<JupyterHandlerImpl["handleExecute"]>[2];
 interface Request {
   content: object;
   metadata: object;
-  createReply(): { header: { msg_type: string }; content: object; signAndSend(key: string, sock: unknown): void };
+  createReply(): { header: { msg_type: string }; content: object; readonly metadata: object; signAndSend(key: string, sock: unknown): void };
 }
 
 interface ExecuteContent {
@@ -44,7 +44,7 @@ export class ConcurrenceServer extends ZmqServer {
   /** Aborted by the next interrupt: an execution keeps the signal of its start. */
   #interrupted = new AbortController();
   readonly #history = new History();
-  readonly #comms = new CommLayer<Request>((parent, type, content) => this.#publish(parent, type, content));
+  readonly #comms = new CommLayer<Request>((parent, type, content, metadata) => this.#publish(parent, type, content, metadata));
   /** Requests that tslab's server does not route. */
   readonly #more: Record<string, (sock: Router, msg: WireMessage) => unknown> = {
     comm_open: (_sock, msg) => this.#comms.receive("comm_open", msg, msg.content),
@@ -206,10 +206,11 @@ export class ConcurrenceServer extends ZmqServer {
     });
   }
 
-  #publish(parent: Request, type: string, content: object): void {
+  #publish(parent: Request, type: string, content: object, metadata?: object): void {
     const message = parent.createReply();
     message.header.msg_type = type;
     message.content = content;
+    if (metadata) Object.assign(message.metadata, metadata);
     message.signAndSend(this.connInfo.key, this.iopub);
   }
 

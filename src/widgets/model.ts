@@ -2,7 +2,7 @@
 // https://github.com/jupyter-widgets/ipywidgets/blob/main/packages/schema/messages.md
 import { randomUUID } from "node:crypto";
 import { register } from "../runtime/registry.js";
-import { kernelComms, type KernelComms } from "./bridge.js";
+import { kernelComms, type CommHandlers, type KernelComms } from "./bridge.js";
 
 export const WIDGET_TARGET = "jupyter.widget";
 export const PROTOCOL_VERSION = "2.1.0";
@@ -39,11 +39,14 @@ export class Model {
     };
     this.#forget = register({ interrupt: () => {}, dispose: async () => this.close() });
     OPEN.set(this.modelId, this);
-    this.#comms?.open(this.modelId, WIDGET_TARGET, { state: this.#state, buffer_paths: [] }, { version: PROTOCOL_VERSION }, {
-      onMessage: (data) => this.#received(data),
-      onClose: () => this.#ended(),
-    });
+    this.#comms?.open(this.modelId, WIDGET_TARGET, { state: this.#state, buffer_paths: [] }, { version: PROTOCOL_VERSION }, this.handlers);
   }
+
+  /** What the kernel calls on the front end's messages to this model's comm. */
+  readonly handlers: CommHandlers = {
+    onMessage: (data) => this.#received(data),
+    onClose: () => this.#ended(),
+  };
 
   /** Whether the front end can draw it: a comm is open to a kernel. */
   get live(): boolean {
@@ -126,6 +129,11 @@ export class Model {
     this.#comms?.send(this.modelId, { method: "echo_update", state: accepted, buffer_paths: [] });
     return this.changed(previous);
   }
+}
+
+/** A front end that reconnects (a reloaded page) opens a comm again on a model it knows. */
+export function openModel(modelId: string): Model | undefined {
+  return OPEN.get(modelId);
 }
 
 /** `IPY_MODEL_<id>`: how one model's state refers to another. */

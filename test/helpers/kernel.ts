@@ -8,6 +8,8 @@ import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../../scripts/paths.js";
 export interface KernelOutput {
   msg_type: string;
   content: Record<string, unknown>;
+  /** The message's own metadata, when it has any (comm_open's widget protocol version). */
+  metadata?: Record<string, unknown>;
 }
 
 export interface Execution {

@@ -70,7 +70,10 @@ def collect(kc, msg_id, timeout, expect_reply=True):
         if msg["msg_type"] == "status":
             idle = idle or msg["content"]["execution_state"] == "idle"
             continue
-        outputs.append({"msg_type": msg["msg_type"], "content": msg["content"]})
+        output = {"msg_type": msg["msg_type"], "content": msg["content"]}
+        if msg["metadata"]:  # e.g. comm_open's widget protocol version
+            output["metadata"] = msg["metadata"]
+        outputs.append(output)
     return {
         "reply": reply["content"],
         "reply_type": reply["header"]["msg_type"],

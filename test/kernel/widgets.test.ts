@@ -20,7 +20,7 @@ test("a slider opens a comm on jupyter.widget with its full state, and displays 
   assert.equal(run.reply.status, "ok", kernel.log + JSON.stringify(run.outputs));
   const opens = of(run, "comm_open");
   assert.ok(opens.every((o) => o.content.target_name === "jupyter.widget"));
-  assert.ok(opens.every((o) => (o.content.metadata as { version: string }).version.startsWith("2.")));
+  assert.ok(opens.every((o) => (o.metadata as { version: string }).version.startsWith("2.")), "the protocol version, in the message's metadata");
   const slider = opens.find((o) => stateOf(o)._model_name === "IntSliderModel");
   assert.ok(slider, JSON.stringify(opens));
   const state = stateOf(slider);
