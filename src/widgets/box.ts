@@ -1,13 +1,13 @@
 import { describe, isArray } from "../options.js";
 import { messages } from "./messages.js";
 import { Model, reference } from "./model.js";
-import { Widget } from "./widget.js";
+import { Widget, type AnyWidget } from "./widget.js";
 
 /** A row (HBox) or a column (VBox) of widgets; its value is its children. */
-export class Box extends Widget<readonly Widget<unknown>[]> {
-  readonly children: readonly Widget<unknown>[];
+export class Box extends Widget<readonly AnyWidget[]> {
+  readonly children: readonly AnyWidget[];
 
-  constructor(direction: "HBox" | "VBox", children: readonly Widget<unknown>[]) {
+  constructor(direction: "HBox" | "VBox", children: readonly AnyWidget[]) {
     isArray("children", children);
     children.forEach((child, i) => {
       if (!(child instanceof Model) || !(child instanceof Widget)) throw new TypeError(messages().notAWidget(`children[${i}]`, describe(child)));
@@ -16,7 +16,7 @@ export class Box extends Widget<readonly Widget<unknown>[]> {
     this.children = Object.freeze([...children]);
   }
 
-  get value(): readonly Widget<unknown>[] {
+  get value(): readonly AnyWidget[] {
     return this.children;
   }
 
@@ -26,11 +26,11 @@ export class Box extends Widget<readonly Widget<unknown>[]> {
 }
 
 /** Lays widgets out in a row. @example hbox(workers, kind) */
-export function hbox(...children: Widget<unknown>[]): Box {
+export function hbox(...children: AnyWidget[]): Box {
   return new Box("HBox", children);
 }
 
 /** Lays widgets out in a column. */
-export function vbox(...children: Widget<unknown>[]): Box {
+export function vbox(...children: AnyWidget[]): Box {
   return new Box("VBox", children);
 }

@@ -8,10 +8,10 @@ import { newScope, runInScope, type Scope } from "../runtime/scope.js";
 import { kernelComms } from "./bridge.js";
 import { vbox, type Box } from "./box.js";
 import { messages } from "./messages.js";
-import { Widget } from "./widget.js";
+import { Widget, type AnyWidget } from "./widget.js";
 
 /** The values of `controls`, by the same names. */
-export type ValuesOf<C extends Record<string, Widget<unknown>>> = { [K in keyof C]: C[K]["value"] };
+export type ValuesOf<C extends Record<string, AnyWidget>> = { [K in keyof C]: C[K]["value"] };
 
 export interface InteractContext {
   /** Aborted when this call is replaced (a control moved), interrupted, or its cell re-run. */
@@ -39,7 +39,7 @@ interface Call {
  *   return plots.timeVsWorkers(rows);
  * });
  */
-export class Interact<C extends Record<string, Widget<unknown>>> {
+export class Interact<C extends Record<string, AnyWidget>> {
   readonly controls: C;
   readonly box: Box;
   readonly displayId = randomUUID();
@@ -56,7 +56,7 @@ export class Interact<C extends Record<string, Widget<unknown>>> {
     for (const [name, control] of given) {
       if (!(control instanceof Widget)) throw new TypeError(messages().notAWidget(`controls.${name}`, describe(control)));
     }
-    const entries = given as Array<[string, Widget<unknown>]>;
+    const entries = given as Array<[string, AnyWidget]>;
     isFunction("fn", fn);
     this.controls = controls;
     this.#fn = fn;
@@ -127,7 +127,7 @@ export class Interact<C extends Record<string, Widget<unknown>>> {
 }
 
 /** Shows `controls` and the output of `fn(values)`, re-run when a control changes. */
-export function interact<C extends Record<string, Widget<unknown>>>(controls: C, fn: (values: ValuesOf<C>, context: InteractContext) => unknown): Interact<C> {
+export function interact<C extends Record<string, AnyWidget>>(controls: C, fn: (values: ValuesOf<C>, context: InteractContext) => unknown): Interact<C> {
   return new Interact(controls, fn);
 }
 

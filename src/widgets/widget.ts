@@ -6,6 +6,13 @@ import { BASE, CONTROLS, Model, reference, type State } from "./model.js";
 
 export const WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json";
 
+/**
+ * Any widget, whatever its value: `Widget<number>` is no `Widget<unknown>`, since its listeners
+ * take numbers, so collections of widgets (boxes, interact's controls) use this.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyWidget = Widget<any>;
+
 /** A listener of "change": the new value and the one before. It may return a promise. */
 export type ChangeListener<T> = (value: T, previous: T) => unknown;
 
