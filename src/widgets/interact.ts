@@ -26,6 +26,8 @@ interface Call {
   controller: AbortController;
   scope: Scope;
   done: Promise<void>;
+  /** Set when fn has returned (or failed): cancelling the call then changes nothing. */
+  finished: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export class Interact<C extends Record<string, AnyWidget>> {
     this.controls = controls;
     this.#fn = fn;
     this.box = vbox(...entries.map(([, control]) => control));
-    this.#forget = register({ interrupt: (reason) => this.#cancel(reason), dispose: async () => this.close() });
+    this.#forget = register({ interrupt: (reason) => this.#interrupted(reason), dispose: async () => this.close() });
     for (const [, control] of entries) control.on("change", this.#listener);
     this.#show(this.box[MIME_BUNDLE](), { update: false });
     this.#show({ "text/plain": messages().computing }, { displayId: this.displayId, update: false });
@@ -103,18 +105,27 @@ export class Interact<C extends Record<string, AnyWidget>> {
       }
       if (!controller.signal.aborted) this.#show(bundle, { displayId: this.displayId, update: true });
     })().finally(() => endScope(scope, new Error("interact call ended")));
-    const done = work.then(() => {}, () => {});
-    this.#call = { controller, scope, done };
+    const call: Call = { controller, scope, done: work.then(() => {}, () => {}), finished: false };
+    void call.done.then(() => (call.finished = true));
+    const done = call.done;
+    this.#call = call;
     // The caller (the front end's message) waits for this call, not for a call that ignores its signal.
     const aborted = new Promise<void>((resolve) => controller.signal.addEventListener("abort", () => resolve(), { once: true }));
     return Promise.race([done, aborted]);
   }
 
-  #cancel(reason: Error): void {
+  /** Cancels the running call; says whether one was running. */
+  #cancel(reason: Error): boolean {
     const call = this.#call;
-    if (!call || call.controller.signal.aborted) return;
+    if (!call || call.finished || call.controller.signal.aborted) return false;
     call.controller.abort(reason);
     void endScope(call.scope, reason);
+    return true;
+  }
+
+  /** The stop button: the running call ends, and its output says so until the next change. */
+  #interrupted(reason: Error): void {
+    if (this.#cancel(reason)) this.#show({ "text/plain": messages().interrupted }, { displayId: this.displayId, update: true });
   }
 
   /** One output, updated in place: with the message that caused it as parent (kernel/comm.ts). */

@@ -126,3 +126,26 @@ test("twenty re-runs of an interact cell leave one set of widget comms, and no e
     await kernel.shutdown();
   }
 });
+
+test("the stop button ends a running interact call and its pool; the kernel lives on", { timeout: 120_000 }, async () => {
+  const cell = [
+    'import { slider, interact, ThreadPool } from "concurrence";',
+    "const bloque = interact({ n: slider({ min: 1, max: 2 }) }, async () => {",
+    "  const pool = new ThreadPool({ workers: 1 });",
+    '  console.log("appel lancé");',
+    "  return pool.submit(() => {",
+    "    for (;;);",
+    "  });",
+    "});",
+  ].join("\n");
+  const threads = threadCount(kernel.pid);
+  const id = await kernel.send(cell, { cellId: "stuck-interact" });
+  await kernel.until(id, "appel lancé");
+  await kernel.interrupt();
+  const run = await kernel.collect(id);
+  // As for any interrupted cell: a KeyboardInterrupt error, and the kernel is ready.
+  assert.equal(run.reply.ename, "KeyboardInterrupt", JSON.stringify(run.outputs));
+  assert.equal((await kernel.execute("1 + 1")).reply.status, "ok", "the kernel lives on");
+  for (let i = 0; i < 50 && threadCount(kernel.pid) > threads + 1; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(threadCount(kernel.pid) <= threads + 1, `the pool's worker thread ended: ${threadCount(kernel.pid)} threads, ${threads} before`);
+});
