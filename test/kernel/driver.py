@@ -123,7 +123,9 @@ def serve(km, kc):
             else:
                 if channel is kc.control_channel:
                     reply = kc.get_control_msg(timeout=command.get("timeout", 30))
-                    answer({"reply": reply["content"], "reply_type": reply["header"]["msg_type"]})
+                    # What the request caused on iopub too (shutdown's comm_close), until idle.
+                    outputs = collect(kc, msg_id, 10, expect_reply=False).get("outputs", [])
+                    answer({"reply": reply["content"], "reply_type": reply["header"]["msg_type"], "outputs": outputs})
                 else:
                     answer(collect(kc, msg_id, command.get("timeout", 60)))
         elif op == "collect":

@@ -149,3 +149,16 @@ test("the stop button ends a running interact call and its pool; the kernel live
   for (let i = 0; i < 50 && threadCount(kernel.pid) > threads + 1; i++) await new Promise((r) => setTimeout(r, 100));
   assert.ok(threadCount(kernel.pid) <= threads + 1, `the pool's worker thread ended: ${threadCount(kernel.pid)} threads, ${threads} before`);
 });
+
+test("shutdown closes every comm", { timeout: 120_000 }, async () => {
+  const own = await KernelSession.start();
+  try {
+    const run = await own.execute(SLIDER_CELL);
+    const opened = of(run, "comm_open").map((o) => o.content.comm_id);
+    const shutdown = await own.request("shutdown_request", { restart: false }, "control");
+    assert.equal(shutdown.reply.status, "ok");
+    assert.deepEqual(of(shutdown, "comm_close").map((o) => o.content.comm_id).sort(), opened.sort());
+  } finally {
+    await own.shutdown();
+  }
+});
