@@ -10,6 +10,8 @@ import { launchChromium, NotebookPage, PATIENCE_MS } from "./notebook.js";
 
 const NOTEBOOK = "01-threads-et-processus.ipynb";
 const VEGA_LITE = "application/vnd.vegalite.v5+json";
+/** The issue's cell: a slider as a cell's last value. */
+const SLIDER = 'import { slider } from "concurrence"; const s = slider({ min: 1, max: 8, value: 2, description: "workers" }); s';
 const CELL = [
   'import { slider, interact, sweep, workerCounts, plots, Thread } from "concurrence";',
   "const essai = interact({ workers: slider({ min: 1, max: 6, value: 2, description: \"workers\" }) }, async ({ workers }) =>",
@@ -29,7 +31,15 @@ test("JupyterLab draws a slider, and moving it re-runs the sweep and updates the
   const nb = new NotebookPage(await browser.newPage({ viewport: { width: 1400, height: 1000 } }));
   try {
     await nb.open(lab.url(NOTEBOOK), cellCount);
-    const cell = await nb.appendCell(CELL);
+    const plain = await nb.appendCell(SLIDER);
+    await nb.runCell(plain);
+    await plain.locator(".jupyter-widgets.widget-slider .noUi-handle").waitFor();
+    assert.equal((await plain.locator(".widget-readout").textContent())?.trim(), "2");
+    assert.equal((await plain.locator(".widget-label").textContent())?.trim(), "workers");
+
+    // The same cell now holds an interact: re-running it closes the slider's comms.
+    const cell = plain;
+    await nb.setSource(cell, CELL);
     await nb.runCell(cell);
     await cell.locator(".jupyter-widgets .noUi-handle").waitFor();
     await cell.locator(".jp-RenderedVegaLite").waitFor();
