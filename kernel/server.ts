@@ -3,6 +3,7 @@ import { JupyterHandlerImpl, ZmqServer } from "tslab/dist/jupyter";
 import type { Executor } from "tslab/dist/executor";
 import { messages } from "../src/messages/index.js";
 import { beginCellSource } from "./cells.js";
+import { CommLayer } from "./comm.js";
 import { ExecutionRecord, type ErrorContent } from "./errors.js";
 import { History, type HistoryRequest } from "./history.js";
 import { beginCell, kernelHooks, setCellOutput } from "./hooks.js";
@@ -17,7 +18,7 @@ type Writer = Parameters<JupyterHandlerImpl["handleExecute"]>[2];
 interface Request {
   content: object;
   metadata: object;
-  createReply(): { header: { msg_type: string }; content: object; signAndSend(key: string, sock: unknown): void };
+  createReply(): { header: { msg_type: string }; content: object; readonly metadata: object; signAndSend(key: string, sock: unknown): void };
 }
 
 interface ExecuteContent {
@@ -45,8 +46,12 @@ export class ConcurrenceServer extends ZmqServer {
   /** Aborted by the next interrupt: an execution keeps the signal of its start. */
   #interrupted = new AbortController();
   readonly #history = new History();
+  readonly #comms = new CommLayer<Request>((parent, type, content, metadata) => this.#publish(parent, type, content, metadata));
   /** Requests that tslab's server does not route. */
-  readonly #more: Record<string, (sock: Router, msg: WireMessage) => void> = {
+  readonly #more: Record<string, (sock: Router, msg: WireMessage) => unknown> = {
+    comm_open: (_sock, msg) => this.#comms.receive("comm_open", msg, msg.content),
+    comm_msg: (_sock, msg) => this.#comms.receive("comm_msg", msg, msg.content),
+    comm_close: (_sock, msg) => this.#comms.receive("comm_close", msg, msg.content),
     history_request: (sock, msg) =>
       this.#reply(sock, msg, "history_reply", { status: "ok", history: this.#history.query(msg.content as HistoryRequest) }),
     interrupt_request: (sock, msg) => {
@@ -61,6 +66,7 @@ export class ConcurrenceServer extends ZmqServer {
     this.#executor = executor;
     this.#handler = handler;
     this.#implementationVersion = implementationVersion;
+    this.#comms.install();
   }
 
   /** The stop button (SIGINT): the cell's await, its tasks, and the kernel's own wait all end. */
@@ -82,7 +88,7 @@ export class ConcurrenceServer extends ZmqServer {
     }
     this.publishStatus("busy", msg as unknown as Message);
     try {
-      handle(sock, msg);
+      await handle(sock, msg);
     } finally {
       this.publishStatus("idle", msg as unknown as Message);
     }
@@ -113,12 +119,14 @@ export class ConcurrenceServer extends ZmqServer {
   }
 
   override handleCommInfoRequest(sock: Socket, msg: Message): void {
-    this.#reply(sock, msg, "comm_info_reply", { status: "ok", comms: {} });
+    const target = (msg.content as { target_name?: unknown }).target_name;
+    this.#reply(sock, msg, "comm_info_reply", { status: "ok", comms: this.#comms.info(target) });
   }
 
   override handleShutdown(sock: Socket, msg: Message): void {
     // Stop every task now; exiting (below) kills the children and ends the threads.
     kernelHooks()?.interrupt(new Error("the kernel is shutting down"));
+    this.#comms.closeAll(msg);
     const restart = Boolean((msg.content as { restart?: boolean }).restart);
     this.#reply(sock, msg, "shutdown_reply", { status: "ok", restart });
   }
@@ -138,6 +146,7 @@ export class ConcurrenceServer extends ZmqServer {
     const silent = Boolean(content.silent);
     if (content.store_history !== false && !silent) this.#history.add(++this.#count, content.code);
     const count = this.#count;
+    this.#comms.enterCell(msg);
     this.#publish(msg, "execute_input", { code: content.code, execution_count: count });
     const help = helpTarget(content.code);
     if (help !== undefined) return this.#help(sock, msg, help, count);
@@ -201,10 +210,11 @@ export class ConcurrenceServer extends ZmqServer {
     });
   }
 
-  #publish(parent: Request, type: string, content: object): void {
+  #publish(parent: Request, type: string, content: object, metadata?: object): void {
     const message = parent.createReply();
     message.header.msg_type = type;
     message.content = content;
+    if (metadata) Object.assign(message.metadata, metadata);
     message.signAndSend(this.connInfo.key, this.iopub);
   }
 

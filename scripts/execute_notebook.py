@@ -40,6 +40,9 @@ def main() -> int:
         timeout=args.timeout,
         kernel_name=kernel_name,
         allow_errors=True,
+        # No widget state in the result: exports then show the widgets' text/plain, never a
+        # "Loading widget..." that needs the widget manager from a CDN; interact outputs stay plain.
+        store_widget_state=False,
         resources={"metadata": {"path": os.path.abspath(args.cwd) if args.cwd else os.path.dirname(source)}},
     )
     client.execute()

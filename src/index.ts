@@ -133,5 +133,25 @@ export {
   type CrawledPage,
   type CrawlFailure,
 } from "./io/index.js";
+export {
+  slider,
+  dropdown,
+  checkbox,
+  button,
+  hbox,
+  vbox,
+  interact,
+  Slider,
+  Dropdown,
+  Checkbox,
+  Button,
+  Box,
+  Interact,
+  type SliderOptions,
+  type DropdownOptions,
+  type CheckboxOptions,
+  type ButtonOptions,
+  type InteractContext,
+} from "./widgets/index.js";
 
 installHooks();

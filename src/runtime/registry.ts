@@ -1,3 +1,5 @@
+import { currentScope, type Scope } from "./scope.js";
+
 /**
  * Everything that owns a thread or a process registers here, so that the kernel can
  * stop it (the stop button), dispose of it (a re-run cell) or clean up (shutdown).
@@ -26,11 +28,33 @@ function state(): RuntimeState {
   return g[STATE];
 }
 
-/** Remembers `resource`, owned by the cell that runs now. Returns a function that forgets it. */
+/**
+ * Remembers `resource`, owned by the cell that runs now, or by the scope of the call that makes it
+ * (see scope.ts). Returns a function that forgets it.
+ */
 export function register(resource: Resource): () => void {
   const { owners } = state();
-  owners.set(resource, (globalThis as Globals)[CELL_ID_KEY]);
-  return () => owners.delete(resource);
+  const scope = currentScope();
+  owners.set(resource, scope ? scope.cellId : (globalThis as Globals)[CELL_ID_KEY]);
+  scope?.resources.add(resource);
+  return () => {
+    scope?.resources.delete(resource);
+    return owners.delete(resource);
+  };
+}
+
+/** Cancels a call: what its scope made is interrupted, then disposed of. */
+export async function endScope(scope: Scope, reason: Error): Promise<void> {
+  const resources = [...scope.resources];
+  scope.resources.clear();
+  for (const r of resources) {
+    try {
+      r.interrupt(reason);
+    } catch {
+      // Disposal below frees it anyway.
+    }
+  }
+  await disposeEach(resources);
 }
 
 /** A cell starts: what its previous run created is disposed of first. */

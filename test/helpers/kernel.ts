@@ -8,6 +8,8 @@ import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../../scripts/paths.js";
 export interface KernelOutput {
   msg_type: string;
   content: Record<string, unknown>;
+  /** The message's own metadata, when it has any (comm_open's widget protocol version). */
+  metadata?: Record<string, unknown>;
 }
 
 export interface Execution {
@@ -87,6 +89,11 @@ export class KernelSession {
   /** Any other shell (or control) request, e.g. complete_request. */
   async request(type: string, content: Record<string, unknown>, channel: "shell" | "control" = "shell"): Promise<Execution> {
     return (await this.#command({ op: "request", type, content, channel })) as unknown as Execution;
+  }
+
+  /** A message that has no reply (comm_msg, comm_close): what it caused on iopub, until idle. */
+  async notify(type: string, content: Record<string, unknown>, timeout = 60): Promise<Execution> {
+    return (await this.#command({ op: "notify", type, content, timeout })) as unknown as Execution;
   }
 
   /** JupyterLab's stop button: SIGINT to the kernel. */

@@ -1,7 +1,7 @@
 """Drives one concurrence kernel for the tests, with jupyter_client.
 
 Started by test/helpers/kernel.ts: one JSON command per line on stdin, one JSON answer per
-line on stdout. Commands: send, collect, until, interrupt, request, shutdown.
+line on stdout. Commands: send, collect, until, interrupt, request, notify, shutdown.
 """
 import json
 import sys
@@ -43,11 +43,11 @@ def until(kc, msg_id, text, timeout):
     return {"error": f"{msg_id} did not print {text!r} within {timeout} s"}
 
 
-def collect(kc, msg_id, timeout):
+def collect(kc, msg_id, timeout, expect_reply=True):
     """The reply to msg_id, the iopub messages it caused until idle, and the seconds it took."""
     start = time.monotonic()
     deadline = start + timeout
-    reply = None
+    reply = None if expect_reply else {"content": {}, "header": {"msg_type": ""}}
     outputs = []
     idle = False
     while reply is None or not idle:
@@ -70,7 +70,10 @@ def collect(kc, msg_id, timeout):
         if msg["msg_type"] == "status":
             idle = idle or msg["content"]["execution_state"] == "idle"
             continue
-        outputs.append({"msg_type": msg["msg_type"], "content": msg["content"]})
+        output = {"msg_type": msg["msg_type"], "content": msg["content"]}
+        if msg["metadata"]:  # e.g. comm_open's widget protocol version
+            output["metadata"] = msg["metadata"]
+        outputs.append(output)
     return {
         "reply": reply["content"],
         "reply_type": reply["header"]["msg_type"],
@@ -100,7 +103,7 @@ def serve(km, kc):
     for line in sys.stdin:
         command = json.loads(line)
         op = command["op"]
-        if op in ("send", "request"):
+        if op in ("send", "request", "notify"):
             msg_type = command.get("type", "execute_request")
             content = command.get("content") or {}
             if msg_type == "execute_request":
@@ -114,10 +117,15 @@ def serve(km, kc):
             msg_id = msg["header"]["msg_id"]
             if op == "send":
                 answer({"msg_id": msg_id})
+            elif op == "notify":
+                # A message without reply (comm_msg, comm_close): its iopub messages until idle.
+                answer(collect(kc, msg_id, command.get("timeout", 60), expect_reply=False))
             else:
                 if channel is kc.control_channel:
                     reply = kc.get_control_msg(timeout=command.get("timeout", 30))
-                    answer({"reply": reply["content"], "reply_type": reply["header"]["msg_type"]})
+                    # What the request caused on iopub too (shutdown's comm_close), until idle.
+                    outputs = collect(kc, msg_id, 10, expect_reply=False).get("outputs", [])
+                    answer({"reply": reply["content"], "reply_type": reply["header"]["msg_type"], "outputs": outputs})
                 else:
                     answer(collect(kc, msg_id, command.get("timeout", 60)))
         elif op == "collect":

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Cell, type Notebook } from "../outputs.js";
+import { checkInteract } from "./interactive.js";
 
 type TraceRow = { lane: string; kind: string; name: string; outcome: string; start: number; end: number };
 /** The rows of each trace chart a cell shows (plots.trace puts them in data.values). */
@@ -35,9 +36,14 @@ export function check(nb: Notebook): void {
   }
 
   // Two plots: time against workers, and speed-up against the ideal line.
-  // And two trace charts below them.
-  const plots = richOutputs(codeCells(nb), VEGA_LITE);
+  // And two trace charts below them; the interactive cell is checked on its own.
+  const plots = richOutputs(codeCells(nb).filter((c) => !sourceOf(c).includes("interact(")), VEGA_LITE);
   assert.equal(plots.length, 4);
+
+  // The interactive cell keeps its first measure: CPU, 1 and 2 workers, threads and processes.
+  const rows = checkInteract(nb, "const reglage = interact(");
+  assert.deepEqual([...new Set(rows.map((r) => r.workers))].sort(), [1, 2]);
+  assert.deepEqual([...new Set(rows.map((r) => r.mode))].sort(), ["processus", "threads"]);
 
   // The conclusion quotes numbers computed from the table, not typed.
   assert.match(streamText(cellWith(nb, "const at = ")), /CPU, \d+ workers : boucle d'événements \d+\.\d\d s/);

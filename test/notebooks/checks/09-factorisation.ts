@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Cell, type Notebook } from "../outputs.js";
+import { checkInteract } from "./interactive.js";
 
 const parameter = (nb: Notebook, name: string) => {
   const value = new RegExp(`const ${name} = ([\\d_]+)`).exec(sourceOf(codeCells(nb)[0]))?.[1];
@@ -73,7 +74,12 @@ export function check(nb: Notebook): void {
   const timings = tableRows(cellWith(nb, "const versions = "));
   assert.equal(timings.length, 2 + 2 * maxWorkers);
   assert.match(timings[0], /^séquentiel\s+1\s+\d+\.\d\d\s+1$/, "the sequential version is the reference");
-  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 4, "two charts, and two traces of chunksize");
+  assert.equal(richOutputs(codeCells(nb).filter((c) => !sourceOf(c).includes("interact(")), VEGA_LITE).length, 4, "two charts, and two traces of chunksize");
+
+  // The interactive cell: the sequential version against one ProcessPool, at its default settings.
+  const interactBars = checkInteract(nb, "const reglagePool = interact(");
+  assert.equal(interactBars.length, 2);
+  assert.match(String(interactBars[1].version), /^ProcessPool ×\d+, chunksize \d+$/);
   assert.match(streamText(cellWith(nb, "const best = ")), /La version la plus rapide : .+, \d+\.\d\d fois/);
 
   // chunksize seen in a trace: one bar per chunk, as many as the chunksize makes; one chunk per worker for the big one.
