@@ -1,6 +1,6 @@
 // `npm run bench`: measures side by side, in one run, and prints ratios. Not a test.
 // Sizes can be changed with BENCH_TASKS, BENCH_NUMBERS, BENCH_PY_NUMBERS and BENCH_ROUNDS;
-// BENCH_ONLY=throughput,trace,latency,cpu,io,gpu runs some parts only.
+// BENCH_ONLY=throughput,trace,latency,cpu,io,gpu,kernel runs some parts only.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,6 +20,7 @@ const PY_NUMBERS = Number(process.env.BENCH_PY_NUMBERS ?? 40_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const summary: string[] = [];
 import { gpuKernels } from "./gpu.js";
+import { kernelSpeed } from "./kernel.js";
 
 const trivial = (x: number) => x + 1;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -178,6 +179,10 @@ async function main(): Promise<void> {
   if (!only || only.includes("gpu")) {
     console.log("\nGPU: gpu.js kernels against their JavaScript references");
     await gpuKernels();
+  }
+  if (!only || only.includes("kernel")) {
+    console.log("\nKernel: ours beside IPython's, started and driven by jupyter_client");
+    await kernelSpeed(summary);
   }
   console.log(`\nSummary (load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
   for (const line of summary) console.log(`  ${line}`);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { NOTEBOOKS, PROJECT_ROOT } from "../scripts/paths.js";
 import { labArguments } from "../scripts/start.js";
+import { descendants, isRunning } from "./helpers/kernel.js";
 import { freePort } from "./helpers/net.js";
 
 async function waitFor<T>(probe: () => Promise<T>, seconds: number): Promise<T> {
@@ -54,8 +55,13 @@ test("npm start serves JupyterLab on 127.0.0.1 with the kernel TypeScript (concu
     const external = Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === "IPv4" && !a.internal);
     if (external) assert.equal(await connects(external.address, port), false, `JupyterLab must not listen on ${external.address}`);
   } finally {
+    // start.js passes SIGTERM on to JupyterLab; what still runs after 30 s is killed.
+    const below = descendants(lab.pid!);
     lab.kill("SIGTERM");
-    await exited;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+    clearTimeout(timer);
+    for (const pid of [lab.pid!, ...below].filter(isRunning)) process.kill(pid, "SIGKILL");
   }
 });
 

@@ -26,24 +26,28 @@ test(`JupyterLab in Chromium runs ${NOTEBOOK}: chart, progress, stop button, re-
   for (const file of Object.values(FAILURE)) rmSync(file, { force: true });
   const sourceDigest = digest(SOURCE);
   const cellCount = (JSON.parse(readFileSync(SOURCE, "utf8")) as { cells: unknown[] }).cells.length;
-  const lab = await Lab.start();
+  // Chromium first: without it the test fails in seconds, before JupyterLab starts.
   const browser = await launchChromium();
-  const nb = new NotebookPage(await browser.newPage({ viewport: { width: 1400, height: 1000 } }));
+  let lab: Lab | undefined;
   let leftover: number[] = [];
   try {
-    await scenario(t, lab, nb, cellCount);
-  } catch (error) {
-    await nb.page.screenshot({ path: FAILURE.screenshot }).catch(() => {});
-    writeFileSync(FAILURE.console, nb.console.join("\n"));
-    writeFileSync(FAILURE.log, lab.log);
-    throw new Error(
-      `${(error as Error).message}\n\n--- browser console (test-results/browser/browser-console.log) ---\n${tail(nb.console.join("\n"), 80)}` +
-        `\n\n--- JupyterLab and kernel log (test-results/browser/jupyterlab.log) ---\n${tail(lab.log, 120)}\n\nScreenshot: test-results/browser/failure.png`,
-      { cause: error },
-    );
+    lab = await Lab.start();
+    const nb = new NotebookPage(await browser.newPage({ viewport: { width: 1400, height: 1000 } }));
+    try {
+      await scenario(t, lab, nb, cellCount);
+    } catch (error) {
+      await nb.page.screenshot({ path: FAILURE.screenshot }).catch(() => {});
+      writeFileSync(FAILURE.console, nb.console.join("\n"));
+      writeFileSync(FAILURE.log, lab.log);
+      throw new Error(
+        `${(error as Error).message}\n\n--- browser console (test-results/browser/browser-console.log) ---\n${tail(nb.console.join("\n"), 80)}` +
+          `\n\n--- JupyterLab and kernel log (test-results/browser/jupyterlab.log) ---\n${tail(lab.log, 120)}\n\nScreenshot: test-results/browser/failure.png`,
+        { cause: error },
+      );
+    }
   } finally {
-    await browser.close();
-    leftover = await lab.stop();
+    await browser.close().catch(() => {});
+    if (lab) leftover = await lab.stop();
   }
   assert.deepEqual(leftover, [], "every kernel and worker process ended with JupyterLab");
   assert.equal(digest(SOURCE), sourceDigest, `${NOTEBOOK} in notebooks/ is unchanged`);

@@ -9,6 +9,7 @@ import path from "node:path";
 import { NOTEBOOKS, PROJECT_ROOT } from "../../scripts/paths.js";
 import { descendants, isRunning } from "../helpers/kernel.js";
 import { freePort } from "../helpers/net.js";
+import { chromiumPath } from "./chromium.js";
 
 /** Browser test results (screenshots, logs): git-ignored. */
 export const RESULTS = path.join(PROJECT_ROOT, "test-results", "browser");
@@ -37,8 +38,13 @@ export class Lab {
     process.stderr!.on("data", append);
   }
 
-  /** Serves copies of notebooks/ (the sources are never opened) and waits until JupyterLab answers. */
+  /**
+   * Serves copies of notebooks/ (the sources are never opened) and waits until JupyterLab answers.
+   * Checks first that Chromium is there (a browser test without it fails in milliseconds), and
+   * stops JupyterLab again if it does not become ready.
+   */
   static async start(): Promise<Lab> {
+    chromiumPath();
     mkdirSync(RESULTS, { recursive: true });
     const root = mkdtempSync(path.join(RESULTS, "notebooks-"));
     cpSync(NOTEBOOKS, root, { recursive: true });
@@ -63,7 +69,12 @@ export class Lab {
       },
     );
     const lab = new Lab(child, root, port, token, state);
-    await lab.#waitUntilReady(180);
+    try {
+      await lab.#waitUntilReady(180);
+    } catch (error) {
+      await lab.stop();
+      throw error;
+    }
     return lab;
   }
 

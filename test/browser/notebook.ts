@@ -1,6 +1,7 @@
 // A JupyterLab notebook tab in Debian's Chromium (playwright-core, no browser download),
 // driven as a user drives it: the Run menu, the toolbar's stop button, the keyboard.
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { chromiumPath } from "./chromium.js";
 
 // Globals of the page, for the functions that run there: the project compiles without the DOM library.
 declare const document: any;
@@ -10,9 +11,12 @@ declare const MutationObserver: any;
 /** Headless, and quiet: no sandbox (containers run as root), no GPU, no calls home. */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-/** Playwright gives each launch a fresh, temporary profile (user data dir). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+/**
+ * Playwright gives each launch a fresh, temporary profile (user data dir). Without Chromium it
+ * rejects at once with the fix (chromium.ts); a browser that does not start fails in a minute.
+ */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
 
 /** The longest wait for anything a user would see happen (a slow, shared machine). */

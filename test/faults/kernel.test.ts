@@ -101,8 +101,9 @@ console.log(answer, work);`;
   assert.ok(taskProcesses(kernel.pid).length <= children, `children: ${taskProcesses(kernel.pid).length} after 20 runs, ${children} after the first`);
 });
 
-test("shutting the kernel down leaves no orphan, even children stuck in a loop", { timeout: 120_000 }, async () => {
+test("shutting the kernel down leaves no orphan, even children stuck in a loop", { timeout: 120_000 }, async (t) => {
   const kernel = await KernelSession.start();
+  t.after(() => kernel.shutdown()); // if an assertion fails first; a second shutdown does nothing
   assert.equal((await kernel.execute(SETUP)).reply.status, "ok", kernel.log);
   const run = await kernel.execute(`pp.map(spin, [1, 2]);
 const loner = new Process(spin, 3).start();

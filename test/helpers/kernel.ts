@@ -40,12 +40,17 @@ export class KernelSession {
     driver.stderr.on("data", (chunk) => (this.#log += chunk));
   }
 
-  /** `env`: added to the kernel's environment, e.g. `{ CONCURRENCE_LANG: "en" }`. */
+  /** Starts a kernel; if it does not become ready, the driver and its kernel are stopped. `env`: added to the kernel's environment, e.g. `{ CONCURRENCE_LANG: "en" }`. */
   static async start(cwd = NOTEBOOKS, env: NodeJS.ProcessEnv = {}): Promise<KernelSession> {
     const driver = spawn(venvBin("python"), [path.join(PROJECT_ROOT, "test", "kernel", "driver.py"), cwd], { env: { ...process.env, ...env } });
     const session = new KernelSession(driver);
-    const ready = (await session.#next()) as { pid: number };
-    session.pid = ready.pid;
+    try {
+      const ready = (await session.#next()) as { pid: number };
+      session.pid = ready.pid;
+    } catch (error) {
+      await session.#stopDriver();
+      throw error;
+    }
     return session;
   }
 
@@ -101,9 +106,40 @@ export class KernelSession {
     await this.#command({ op: "interrupt" });
   }
 
+  /**
+   * Shuts the kernel down. Safe to call twice, and after a failure: a driver that does not
+   * answer within 60 s is stopped (SIGTERM, which shuts its kernel down, then SIGKILL).
+   */
   async shutdown(): Promise<void> {
-    await this.#command({ op: "shutdown" });
-    await new Promise((resolve) => (this.#driver.exitCode !== null ? resolve(null) : this.#driver.once("exit", resolve)));
+    if (this.#exited()) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise((resolve) => (timer = setTimeout(resolve, 60_000)));
+    try {
+      await Promise.race([this.#command({ op: "shutdown" }), late]);
+    } catch {
+      // The driver already stopped, or failed: it is stopped below.
+    } finally {
+      clearTimeout(timer);
+      await this.#stopDriver();
+    }
+  }
+
+  #exited(): boolean {
+    return this.#driver.exitCode !== null || this.#driver.signalCode !== null;
+  }
+
+  /** Waits for the driver to exit: a few seconds, then SIGTERM, then SIGKILL. */
+  async #stopDriver(): Promise<void> {
+    for (const signal of [undefined, "SIGTERM", "SIGKILL"] as const) {
+      if (this.#exited()) return;
+      if (signal) this.#driver.kill(signal);
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise((resolve) => {
+        timer = setTimeout(resolve, signal === "SIGTERM" ? 15_000 : 5_000);
+        this.#driver.once("exit", resolve);
+      });
+      clearTimeout(timer);
+    }
   }
 }
 

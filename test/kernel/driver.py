@@ -4,6 +4,7 @@ Started by test/helpers/kernel.ts: one JSON command per line on stdin, one JSON 
 line on stdout. Commands: send, collect, until, interrupt, request, notify, shutdown.
 """
 import json
+import signal
 import sys
 import time
 
@@ -84,13 +85,15 @@ def collect(kc, msg_id, timeout, expect_reply=True):
 
 def main():
     cwd = sys.argv[1]
+    # SIGTERM (the test helper giving up on us) unwinds through the finally below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     km = KernelManager(kernel_name="concurrence")
     km.start_kernel(cwd=cwd)
     kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
-    answer({"ready": True, "pid": km.provisioner.process.pid})
     try:
+        kc.start_channels()
+        kc.wait_for_ready(timeout=60)
+        answer({"ready": True, "pid": km.provisioner.process.pid})
         serve(km, kc)
     finally:
         # The test ended without a shutdown (it failed, or was killed): leave no kernel behind.

@@ -58,8 +58,9 @@ test("re-running a cell that makes a pool does not pile up threads or processes"
   assert.ok(taskProcesses(kernel.pid).length <= children, `children: ${taskProcesses(kernel.pid)}, ${children} after the first run`);
 });
 
-test("shutting the kernel down leaves no child process", { timeout: 120_000 }, async () => {
+test("shutting the kernel down leaves no child process", { timeout: 120_000 }, async (t) => {
   const kernel = await KernelSession.start();
+  t.after(() => kernel.shutdown()); // if an assertion fails first; a second shutdown does nothing
   const run = await kernel.execute('import { ProcessPool } from "concurrence";\nconst pp = new ProcessPool({ workers: 2 });\nawait pp.map((x: number) => x, [1, 2]);');
   assert.equal(run.reply.status, "ok");
   const children = descendants(kernel.pid);

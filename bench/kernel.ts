@@ -1,0 +1,54 @@
+// The kernel's own speed beside IPython's, in one run: start to the first reply, the first cell,
+// a trivial cell, and a trivial cell after HISTORY cells. jupyter_client (bench/kernel_timings.py)
+// drives both kernels of the venv, in alternating order.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../scripts/paths.js";
+import { median } from "./interleave.js";
+
+const ROUNDS = Number(process.env.BENCH_KERNEL_ROUNDS ?? 3);
+const HISTORY = Number(process.env.BENCH_KERNEL_HISTORY ?? 150);
+const KERNELS = ["concurrence", "python3"];
+
+type Timings = Record<string, Record<string, number[]>>;
+
+const ROWS: Array<[string, string, (s: number) => string]> = [
+  ["start", "start to the first reply", seconds],
+  ["first_cell", "then the first cell (ours builds TypeScript's program then)", seconds],
+  ["start_to_first_cell_cpu", "  CPU time from start to there", seconds],
+  ["trivial", "a trivial cell", ms],
+  ["after_history", `a trivial cell after ${HISTORY} cells`, ms],
+];
+
+export async function kernelSpeed(summary: string[]): Promise<void> {
+  const script = path.join(PROJECT_ROOT, "bench", "kernel_timings.py");
+  let timings: Timings;
+  try {
+    const { stdout } = await promisify(execFile)(venvBin("python"), [script, String(ROUNDS), String(HISTORY), NOTEBOOKS, ...KERNELS], { timeout: 900_000 });
+    timings = JSON.parse(stdout) as Timings;
+  } catch (error) {
+    console.log(`  skipped: ${(error as Error).message.split("\n")[0]} (run npm run setup first)`);
+    summary.push("kernel: skipped (the venv's kernels did not run)");
+    return;
+  }
+  console.log(`  ${"".padEnd(60)} ${KERNELS.map((k) => k.padStart(12)).join(" ")}   ratio (medians of ${ROUNDS} rounds)`);
+  for (const [key, label, show] of ROWS) {
+    const [ours, theirs] = KERNELS.map((k) => median(timings[k][key]));
+    console.log(`  ${label.padEnd(60)} ${[ours, theirs].map((v) => show(v).padStart(12)).join(" ")}   ${(ours / theirs).toFixed(2)}`);
+  }
+  const start = median(timings.concurrence.start);
+  const later = median(timings.concurrence.after_history);
+  summary.push(
+    `kernel: start to first reply ${seconds(start)} (target <= 1.0 s; IPython ${seconds(median(timings.python3.start))})${start <= 1 ? "" : "  ABOVE TARGET"}; ` +
+      `first cell ${seconds(median(timings.concurrence.first_cell))}; a cell after ${HISTORY} cells ${ms(later)} (target <= 15 ms)${later <= 0.015 ? "" : "  ABOVE TARGET"}`,
+  );
+}
+
+function seconds(s: number): string {
+  return `${s.toFixed(2)} s`;
+}
+
+function ms(s: number): string {
+  return `${(s * 1000).toFixed(1)} ms`;
+}
