@@ -19,6 +19,13 @@ export function check(nb: Notebook): void {
   const switches = [...printed].filter((c, i) => i > 0 && c !== printed[i - 1]).length;
   assert.ok(switches >= 3, `the two threads' output interleaves: ${printed}`);
 
+  // The raw API, shown once: a Worker made from a string answers by message; new Thread does the same.
+  const raw = streamText(cellWith(nb, "new Worker(codeDuWorker"));
+  const rawReply = /Réponse du worker : « BONJOUR », depuis le thread (\d+) \(le noyau est le thread (\d+)\)\./.exec(raw);
+  assert.ok(rawReply, `the raw Worker answers: ${raw}`);
+  assert.notEqual(rawReply[1], rawReply[2], "the answer comes from another thread than the kernel's");
+  assert.match(raw, /Avec new Thread : « BONJOUR »\./);
+
   // The benchmark table: a row for every task, mode and worker count.
   const maxWorkers = Number(/de 1 à (\d+) workers/.exec(streamText(cellWith(nb, "cœurs utilisables")))?.[1]);
   assert.ok(maxWorkers >= 2, "the notebook says how many workers it tries");

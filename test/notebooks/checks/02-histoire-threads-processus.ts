@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { cellWith, codeCells, mimeText, richOutputs, streamText, VEGA_LITE, type Cell, type Notebook } from "../outputs.js";
 
 /** The text/plain of the tables a cell displays. */
@@ -37,6 +40,14 @@ export function check(nb: Notebook): void {
   assert.deepEqual(thread, kernel, "a thread has the kernel's pid and parent");
   assert.notEqual(child.pid, kernel.pid, "a child process has a pid of its own");
   assert.equal(child.ppid, kernel.pid, "the kernel is the child's parent");
+
+  // The raw API, shown once: a forked child answers 7² by process.send, then ends; its script is removed.
+  const forked = streamText(cellWith(nb, "fork(scriptCarre)"));
+  const reply = /L'enfant (\d+) \(parent : (\d+)\) a répondu 49, puis s'est terminé avec le code 0\./.exec(forked);
+  assert.ok(reply, `the forked child answers, then exits: ${forked}`);
+  assert.notEqual(Number(reply[1]), kernel.pid, "the child has a pid of its own");
+  assert.equal(Number(reply[2]), kernel.pid, "the kernel forked it");
+  assert.ok(!existsSync(path.join(os.tmpdir(), `carre-${kernel.pid}.js`)), "the child's script is removed after the cell");
 
   // A crashing child does not stop the kernel.
   const crash = streamText(cellWith(nb, "process.exit(3)"));
