@@ -56,7 +56,7 @@ test(`JupyterLab in Chromium runs ${NOTEBOOK}: chart, progress, stop button, re-
 async function scenario(t: TestContext, lab: Lab, nb: NotebookPage, cellCount: number): Promise<void> {
   await nb.open(lab.url(NOTEBOOK), cellCount);
   await nb.hideFileBrowser();
-  const sessions = await lab.api<Array<{ kernel: { id: string; name: string } }>>("sessions");
+  const sessions = await lab.sessions(1);
   assert.equal(sessions.length, 1);
   assert.equal(sessions[0].kernel.name, "concurrence", "the notebook opens with the course's kernel");
   const kernelId = sessions[0].kernel.id;

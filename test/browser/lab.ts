@@ -93,6 +93,16 @@ export class Lab {
     return (await response.json()) as T;
   }
 
+  /** The sessions once there are `count`: JupyterLab creates a notebook's session a moment after the kernel starts. */
+  async sessions(count: number, timeoutMs = 30_000): Promise<Array<{ kernel: { id: string; name: string } }>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const sessions = await this.api<Array<{ kernel: { id: string; name: string } }>>("sessions");
+      if (sessions.length >= count || Date.now() > deadline) return sessions;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   /** Notes the processes below JupyterLab now (kernels and their workers), to check them at stop. */
   noteProcesses(): void {
     for (const pid of descendants(this.process.pid!)) this.#seen.add(pid);
