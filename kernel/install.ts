@@ -5,12 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { KERNEL_NAME, PROJECT_ROOT, venvBin } from "../scripts/paths.js";
+import { language, type Language } from "../src/messages/index.js";
 import { output, run, runMain } from "../scripts/run.js";
 
 export type InstallTarget = "sys-prefix" | "user" | { prefix: string };
 
-/** The messages' language: French by default; "en" puts CONCURRENCE_LANG=en in the kernelspec's env. */
-export type Language = "fr" | "en";
+/** The messages' language (the catalog's): French by default; "en" puts CONCURRENCE_LANG=en in the kernelspec's env. */
+export type { Language };
 
 export function kernelSpec(lang: Language = "fr"): object {
   return {
@@ -68,7 +69,7 @@ export function installKernel({ jupyter, target, current, lang }: { jupyter: str
 function installedLanguage(current: string | undefined): Language | undefined {
   try {
     const spec = JSON.parse(readFileSync(current ?? "", "utf8")) as { env?: { CONCURRENCE_LANG?: string } };
-    return spec.env?.CONCURRENCE_LANG === "en" ? "en" : undefined;
+    return spec.env && language(spec.env) === "en" ? "en" : undefined;
   } catch {
     return undefined; // none yet
   }

@@ -8,6 +8,7 @@
 // changes nothing (the merger runs it again after merging others' cell edits). It owns
 // "slide" and "subslide"; "fragment", "skip" and "notes" are a teacher's, and stay.
 import path from "node:path";
+import { language } from "../src/messages/index.js";
 import { writeFileAtomic } from "./atomic.js";
 import { cellSource, notebookText, readNotebook, type Cell, type Notebook } from "./handouts/notebook.js";
 import { courseNotebooks } from "./handouts/sources.js";
@@ -26,7 +27,7 @@ const MESSAGES = {
     stale: (files: string) => `slide metadata out of date (npm run slides:metadata): ${files}`,
   },
 };
-const messages = process.env.CONCURRENCE_LANG === "en" ? MESSAGES.en : MESSAGES.fr;
+const messages = MESSAGES[language()];
 
 /** Does this cell open a section: a markdown cell with a level 1 or 2 heading? */
 export function opensSection(cell: Cell): boolean {

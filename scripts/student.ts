@@ -3,6 +3,7 @@
 //   npm run student -- --from notebooks --to /home/jovyan/cours [--force]
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { language } from "../src/messages/index.js";
 import { NOTEBOOKS, PROJECT_ROOT } from "./paths.js";
 import { runMain } from "./run.js";
 import { writeEdition, type EditionReport } from "./student/write.js";
@@ -23,7 +24,7 @@ const MESSAGES = {
     replaced: (file: string, backup: string) => `${file} regenerated; its old version is in ${backup}`,
   },
 };
-const messages = () => MESSAGES[process.env.CONCURRENCE_LANG === "en" ? "en" : "fr"];
+const messages = () => MESSAGES[language()];
 
 /** The options of the command line: --from, --to and --force. */
 export function studentOptions(args: string[]): { from: string; to: string; force: boolean } {

@@ -1,4 +1,5 @@
 // `npm run handouts -- [options] [notebooks...]`: the command line and its --help.
+import { language } from "../../src/messages/index.js";
 import { HandoutError, messages } from "./messages.js";
 
 export interface Command {
@@ -90,7 +91,7 @@ Examples:
 `,
 };
 
-export const help = () => (process.env.CONCURRENCE_LANG === "en" ? HELP.en : HELP.fr);
+export const help = () => HELP[language()];
 
 export function parseCommand(args: readonly string[]): Command {
   const command: Command = { help: false, booklet: false, slides: false, student: false, set: [], notebooks: [] };

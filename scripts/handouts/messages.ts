@@ -1,5 +1,7 @@
 // The handouts' user-facing messages, French by default, English with CONCURRENCE_LANG=en.
-// One table, so that the library's message catalog can take them over as they are.
+// They are the tool's, not the library's, so they stay here; the language is the catalog's.
+import { language } from "../../src/messages/index.js";
+
 const MESSAGES = {
   fr: {
     notNotebook: (file: string) => `${file} n'est pas un notebook (fichier .ipynb)`,
@@ -57,7 +59,7 @@ const MESSAGES = {
   },
 } as const;
 
-export const messages = process.env.CONCURRENCE_LANG === "en" ? MESSAGES.en : MESSAGES.fr;
+export const messages = MESSAGES[language()];
 
 /** A user's mistake: reported as one line, with no stack. */
 export class HandoutError extends Error {

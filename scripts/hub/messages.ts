@@ -1,4 +1,6 @@
 // What `npm run hub` says, French by default and English with CONCURRENCE_LANG=en.
+import { language } from "../../src/messages/index.js";
+
 const MESSAGES = {
   fr: {
     positive: (name: string, integer: boolean, value: string) => `--${name} doit être un nombre ${integer ? "entier " : ""}positif, reçu \`${value}\``,
@@ -19,5 +21,5 @@ const MESSAGES = {
 };
 
 export function messages(): (typeof MESSAGES)["fr"] {
-  return process.env.CONCURRENCE_LANG === "en" ? MESSAGES.en : MESSAGES.fr;
+  return MESSAGES[language()];
 }

@@ -2,6 +2,7 @@
 // Solution regions follow nbgrader: lines between `// BEGIN SOLUTION` and `// END SOLUTION`.
 // Inside a region, a line `// élève : <code>` is the smallest code that keeps the cell
 // type-checking (e.g. `return [];`); the student edition keeps it, uncommented.
+import { language } from "../../src/messages/index.js";
 
 export interface NotebookJson {
   cells: CellJson[];
@@ -30,7 +31,7 @@ const MESSAGES = {
     stray: (cell: number) => `cell ${cell}: \`// END SOLUTION\` without a \`// BEGIN SOLUTION\` before it; open the region or remove the line.`,
   },
 };
-const messages = () => MESSAGES[process.env.CONCURRENCE_LANG === "en" ? "en" : "fr"];
+const messages = () => MESSAGES[language()];
 
 /** A cell's source as lines that keep their "\n", as nbformat stores them. */
 export function lines(source: string | string[]): string[] {

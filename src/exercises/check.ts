@@ -1,6 +1,7 @@
 // One place that turns a checker's outcome into its one printed line: ✅ and a sentence, or ❌
 // and a hint. Nothing a checker does escapes as an error: a thrown error, a rejected promise
 // or a student's function that never returns all become a ❌, so "Run All" goes on.
+import { language } from "../messages/index.js";
 
 /** A wrong or unfinished answer: its message is the hint the student reads. */
 export class Hint extends Error {
@@ -17,11 +18,11 @@ const MESSAGES = {
     crashed: (what: string) => `your code threw an error: ${what}. Fix it, run the exercise's cell again, then this check.`,
   },
 };
-export const english = () => process.env.CONCURRENCE_LANG === "en";
-const messages = () => MESSAGES[english() ? "en" : "fr"];
+// The checkers' texts are part of the exercises, so they stay here; the language is the catalog's.
+const messages = () => MESSAGES[language()];
 
 /** Picks the sentence of the user's language. */
-export const say = (fr: string, en: string) => (english() ? en : fr);
+export const say = (fr: string, en: string) => (language() === "en" ? en : fr);
 
 export interface CheckOptions {
   /** Beyond this, the check gives up with a ❌ (and `cleanup` stops what the student's code left running). @default 15000 */

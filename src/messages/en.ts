@@ -1,5 +1,8 @@
 // The library's and the kernel's messages in English (CONCURRENCE_LANG=en); same keys as fr.ts.
 import type { Messages } from "./fr.js";
+import { quota } from "./en/quota.js";
+import { trace } from "./en/trace.js";
+import { widgets } from "./en/widgets.js";
 
 export const en: Messages = {
   options: {
@@ -212,4 +215,7 @@ export const en: Messages = {
     nothingKnown: (name) => `Nothing is known about \`${name}\` here.`,
     cause: "Cause:",
   },
+  trace,
+  quota,
+  widgets,
 };

@@ -1,5 +1,9 @@
 // The library's and the kernel's messages in French, the course's language (the default).
 // Each entry is a function of what the message names; en.ts has the same keys.
+// Newer areas have their own file in fr/ (and en/), so that each file stays small.
+import { quota } from "./fr/quota.js";
+import { trace } from "./fr/trace.js";
+import { widgets } from "./fr/widgets.js";
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
@@ -225,6 +229,9 @@ export const fr = {
     nothingKnown: (name: string) => `Rien n'est connu de \`${name}\` ici.`,
     cause: "Cause :",
   },
+  trace,
+  quota,
+  widgets,
 };
 
 export type Messages = typeof fr;

@@ -1,6 +1,6 @@
 import type { TraceEvent } from "../trace/event.js";
 import { laneName, laneOrder } from "../trace/lanes.js";
-import { text } from "../trace/messages.js";
+import { messages } from "../messages/index.js";
 import { rowsOf, type TraceSource } from "./trace.js";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
 
@@ -23,7 +23,7 @@ export function sequence(source: TraceSource, options: SequenceOptions = {}): Ve
   const limit = options.limit ?? 12;
   const tasks = events.filter((e) => e.kind === "task" && e.worker !== null).slice(0, limit);
   const submitted = new Map(events.filter((e) => e.kind === "queued").map((e) => [e.id, e.start]));
-  const kernel = text().kernel;
+  const kernel = messages().trace.kernel;
   const ms = (at: number) => Math.round((at - origin) * 1000) / 1000;
   const workers = [...new Map(tasks.map((e): [string, TraceEvent] => [laneName(e), e]))].sort(([, a], [, b]) => laneOrder(a, b)).map(([name]) => name);
   const columns = [kernel, ...workers];

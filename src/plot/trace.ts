@@ -2,7 +2,7 @@
 // (plots.concurrency), and the messages between the kernel and the workers (plots.sequence).
 import type { TraceEvent } from "../trace/event.js";
 import { laneName, laneOrder, stackRows } from "../trace/lanes.js";
-import { text } from "../trace/messages.js";
+import { messages } from "../messages/index.js";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec.js";
 
 /** A trace (`trace()`), or its rows and when it started. */
@@ -30,7 +30,7 @@ export function rowsOf(source: TraceSource): { events: readonly TraceEvent[]; or
   if (typeof trace === "object" && trace !== null && Array.isArray(trace.events) && typeof trace.started === "number") {
     return { events: trace.events as TraceEvent[], origin: trace.started };
   }
-  throw new TypeError(text().notTrace(String(source)));
+  throw new TypeError(messages().trace.notTrace(String(source)));
 }
 
 /**
@@ -41,7 +41,7 @@ export function rowsOf(source: TraceSource): { events: readonly TraceEvent[]; or
  */
 export function traceChart(source: TraceSource, options: TraceChartOptions = {}): VegaLiteSpec {
   const { events, origin } = rowsOf(source);
-  const t = text();
+  const t = messages().trace;
   const s = (ms: number) => (ms - origin) / 1000;
   const front = events.filter((e) => !BACKGROUND.has(e.kind));
   const back = events.filter((e) => BACKGROUND.has(e.kind));

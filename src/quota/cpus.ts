@@ -1,6 +1,6 @@
 import os from "node:os";
 import { cgroupCpuLimit, type CgroupPaths } from "./cgroup.js";
-import { messages } from "./messages.js";
+import { messages } from "../messages/index.js";
 
 /** What cpuCount() reads; tests give a fake cgroup tree, an environment and a CPU count. */
 export interface CpuSources extends CgroupPaths {
@@ -27,7 +27,7 @@ export function envCount(env: NodeJS.ProcessEnv, name: string, error: (value: st
  */
 export function cpuCountFrom(sources: CpuSources = {}): number {
   const env = sources.env ?? process.env;
-  const override = envCount(env, "CONCURRENCE_CPUS", messages().badCpus);
+  const override = envCount(env, "CONCURRENCE_CPUS", messages().quota.badCpus);
   if (override !== undefined) return override;
   const limits = [sources.available ?? os.availableParallelism(), cgroupCpuLimit(sources)];
   const hubLimit = Number(env.CPU_LIMIT);

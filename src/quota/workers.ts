@@ -1,13 +1,13 @@
 import { WorkerLimitError } from "../errors.js";
 import { envCount } from "./cpus.js";
-import { messages } from "./messages.js";
+import { messages } from "../messages/index.js";
 
 /** Workers this kernel's open pools, threads and processes hold now. */
 let inUse = 0;
 
 /** The ceiling from CONCURRENCE_MAX_WORKERS, read each time so that a cell can change it; Infinity when unset. */
 export function maxWorkers(env: NodeJS.ProcessEnv = process.env): number {
-  return envCount(env, "CONCURRENCE_MAX_WORKERS", messages().badMaxWorkers) ?? Infinity;
+  return envCount(env, "CONCURRENCE_MAX_WORKERS", messages().quota.badMaxWorkers) ?? Infinity;
 }
 
 /** Workers held now, by every pool, thread and process of this kernel. */
@@ -22,7 +22,7 @@ export function workersInUse(): number {
 export function reserveWorkers(count: number, what: string): () => void {
   const limit = maxWorkers();
   if (inUse + count > limit) {
-    throw new WorkerLimitError(messages().overLimit(what, count, inUse, limit), count, inUse, limit);
+    throw new WorkerLimitError(messages().quota.overLimit(what, count, inUse, limit), count, inUse, limit);
   }
   inUse += count;
   let held = true;

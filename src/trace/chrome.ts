@@ -4,7 +4,7 @@
 // task's submit on the kernel to its start on a worker.
 import type { TraceEvent } from "./event.js";
 import { laneName } from "./lanes.js";
-import { text } from "./messages.js";
+import { messages } from "../messages/index.js";
 
 export interface ChromeEvent {
   name: string;
@@ -41,7 +41,7 @@ export function chromeTrace(events: readonly TraceEvent[], origin: number, kerne
     named.add(`${pid}:${tid}`);
     if (!named.has(`${pid}`)) {
       named.add(`${pid}`);
-      const name = pid === kernelPid ? `${text().kernel} (pid ${pid})` : laneName(e);
+      const name = pid === kernelPid ? `${messages().trace.kernel} (pid ${pid})` : laneName(e);
       out.push({ name: "process_name", ph: "M", ts: 0, pid, tid, args: { name } });
     }
     out.push({ name: "thread_name", ph: "M", ts: 0, pid, tid, args: { name: laneName(e) } });

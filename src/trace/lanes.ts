@@ -1,9 +1,9 @@
 // One lane per place that runs things: the kernel, each worker thread, each child process.
 import type { TraceEvent } from "./event.js";
-import { text } from "./messages.js";
+import { messages } from "../messages/index.js";
 
 export function laneName(event: Pick<TraceEvent, "place" | "worker">): string {
-  const t = text();
+  const t = messages().trace;
   if (event.worker === null) return t.notStarted;
   if (event.place === "kernel") return t.kernel;
   return event.place === "thread" ? t.thread(event.worker) : t.process(event.worker);

@@ -1,7 +1,7 @@
 import { positiveInteger } from "../options.js";
 import { register } from "../runtime/registry.js";
 import { now, type TraceEvent } from "./event.js";
-import { text } from "./messages.js";
+import { messages } from "../messages/index.js";
 import { forgetTasks } from "./hooks.js";
 import { drainRing, setFlag, traceRing } from "./ring.js";
 import { tracing, type Sink } from "./state.js";
@@ -144,7 +144,7 @@ export class Trace implements Sink {
   }
 
   toString(): string {
-    return text().summary(this.events.length, this.tasks().length, this.seconds.toFixed(3), this.dropped);
+    return messages().trace.summary(this.events.length, this.tasks().length, this.seconds.toFixed(3), this.dropped);
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

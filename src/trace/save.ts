@@ -2,7 +2,7 @@ import path from "node:path";
 import { writeFileAtomic } from "../files/index.js";
 import { booleanOption, nonEmptyString, plainObject } from "../options.js";
 import { chromeTrace } from "./chrome.js";
-import { text } from "./messages.js";
+import { messages } from "../messages/index.js";
 import type { Trace } from "./recorder.js";
 
 export interface SaveOptions {
@@ -22,7 +22,7 @@ export function saveTrace(trace: Trace, file: unknown, options: unknown = {}): s
   try {
     writeFileAtomic(target, json, { overwrite });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw Object.assign(new Error(text().exists(name)), { code: "EEXIST" });
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw Object.assign(new Error(messages().trace.exists(name)), { code: "EEXIST" });
     throw error;
   }
   return target;

@@ -1,5 +1,5 @@
 import { describe, isArray } from "../options.js";
-import { messages } from "./messages.js";
+import { messages } from "../messages/index.js";
 import { Model, reference } from "./model.js";
 import { Widget, type AnyWidget } from "./widget.js";
 
@@ -10,7 +10,7 @@ export class Box extends Widget<readonly AnyWidget[]> {
   constructor(direction: "HBox" | "VBox", children: readonly AnyWidget[]) {
     isArray("children", children);
     children.forEach((child, i) => {
-      if (!(child instanceof Model) || !(child instanceof Widget)) throw new TypeError(messages().notAWidget(`children[${i}]`, describe(child)));
+      if (!(child instanceof Model) || !(child instanceof Widget)) throw new TypeError(messages().widgets.notAWidget(`children[${i}]`, describe(child)));
     });
     super(`${direction}Model`, `${direction}View`, undefined, { children: children.map(reference), box_style: "" });
     this.children = Object.freeze([...children]);

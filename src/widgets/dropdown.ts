@@ -1,5 +1,5 @@
 import { booleanOption, describe, isArray, plainObject } from "../options.js";
-import { messages } from "./messages.js";
+import { messages } from "../messages/index.js";
 import type { State } from "./model.js";
 import { textOption } from "./slider.js";
 import { Widget } from "./widget.js";
@@ -28,13 +28,13 @@ export class Dropdown<T extends Choice> extends Widget<T> {
   constructor(options: DropdownOptions<T>) {
     const opts = plainObject("options", options) as unknown as DropdownOptions<T>;
     isArray("options.options", opts.options);
-    if (opts.options.length === 0) throw new RangeError(messages().noOptions);
+    if (opts.options.length === 0) throw new RangeError(messages().widgets.noOptions);
     opts.options.forEach((option, i) => {
       if (!["string", "number", "boolean"].includes(typeof option)) throw new TypeError(`options.options[${i}] must be a string, a number or a boolean, got ${describe(option)}`);
     });
     const choices = [...opts.options];
     const index = opts.value === undefined ? 0 : choices.indexOf(opts.value);
-    if (index < 0) throw new RangeError(messages().notAnOption(describe(opts.value), choices.map((c) => JSON.stringify(c)).join(", ")));
+    if (index < 0) throw new RangeError(messages().widgets.notAnOption(describe(opts.value), choices.map((c) => JSON.stringify(c)).join(", ")));
     const state: State = {
       _options_labels: choices.map(String),
       index,
@@ -52,7 +52,7 @@ export class Dropdown<T extends Choice> extends Widget<T> {
 
   set value(value: T) {
     const index = this.options.indexOf(value);
-    if (index < 0) throw new RangeError(messages().notAnOption(describe(value), this.options.map((c) => JSON.stringify(c)).join(", ")));
+    if (index < 0) throw new RangeError(messages().widgets.notAnOption(describe(value), this.options.map((c) => JSON.stringify(c)).join(", ")));
     const previous = this.value;
     this.set({ index });
     void this.emit(value, previous);

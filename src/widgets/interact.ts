@@ -7,7 +7,7 @@ import { endScope, register, track } from "../runtime/registry.js";
 import { newScope, runInScope, type Scope } from "../runtime/scope.js";
 import { kernelComms } from "./bridge.js";
 import { vbox, type Box } from "./box.js";
-import { messages } from "./messages.js";
+import { messages } from "../messages/index.js";
 import { Widget, type AnyWidget } from "./widget.js";
 
 /** The values of `controls`, by the same names. */
@@ -54,9 +54,9 @@ export class Interact<C extends Record<string, AnyWidget>> {
 
   constructor(controls: C, fn: (values: ValuesOf<C>, context: InteractContext) => unknown) {
     const given = Object.entries(plainObject("controls", controls));
-    if (given.length === 0) throw new RangeError(messages().noControls);
+    if (given.length === 0) throw new RangeError(messages().widgets.noControls);
     for (const [name, control] of given) {
-      if (!(control instanceof Widget)) throw new TypeError(messages().notAWidget(`controls.${name}`, describe(control)));
+      if (!(control instanceof Widget)) throw new TypeError(messages().widgets.notAWidget(`controls.${name}`, describe(control)));
     }
     const entries = given as Array<[string, AnyWidget]>;
     isFunction("fn", fn);
@@ -66,7 +66,7 @@ export class Interact<C extends Record<string, AnyWidget>> {
     this.#forget = register({ interrupt: (reason) => this.#interrupted(reason), dispose: async () => this.close() });
     for (const [, control] of entries) control.on("change", this.#listener);
     this.#show(this.box[MIME_BUNDLE](), { update: false });
-    this.#show({ "text/plain": messages().computing }, { displayId: this.displayId, update: false });
+    this.#show({ "text/plain": messages().widgets.computing }, { displayId: this.displayId, update: false });
     void track(this.#run());
   }
 
@@ -101,7 +101,7 @@ export class Interact<C extends Record<string, AnyWidget>> {
         const value = await runInScope(scope, () => this.#fn(values, { signal: controller.signal }));
         bundle = (await displayBundle(value)) ?? { "text/plain": value === undefined ? "" : inspect(value) };
       } catch (error) {
-        bundle = { "text/plain": messages().failed((error as Error)?.message ?? String(error)) };
+        bundle = { "text/plain": messages().widgets.failed((error as Error)?.message ?? String(error)) };
       }
       if (!controller.signal.aborted) this.#show(bundle, { displayId: this.displayId, update: true });
     })().finally(() => endScope(scope, new Error("interact call ended")));
@@ -125,7 +125,7 @@ export class Interact<C extends Record<string, AnyWidget>> {
 
   /** The stop button: the running call ends, and its output says so until the next change. */
   #interrupted(reason: Error): void {
-    if (this.#cancel(reason)) this.#show({ "text/plain": messages().interrupted }, { displayId: this.displayId, update: true });
+    if (this.#cancel(reason)) this.#show({ "text/plain": messages().widgets.interrupted }, { displayId: this.displayId, update: true });
   }
 
   /** One output, updated in place: with the message that caused it as parent (kernel/comm.ts). */

@@ -1,5 +1,5 @@
 import { booleanOption, describe, plainObject } from "../options.js";
-import { messages } from "./messages.js";
+import { messages } from "../messages/index.js";
 import type { State } from "./model.js";
 import { Widget } from "./widget.js";
 
@@ -93,7 +93,7 @@ function checkSlider(options: SliderOptions): { min: number; max: number; step: 
   const integer = Number.isInteger(step);
   const min = finite("options.min", options.min ?? 0);
   const max = finite("options.max", options.max ?? 100);
-  if (min > max) throw new RangeError(messages().minAboveMax(describe(min), describe(max)));
+  if (min > max) throw new RangeError(messages().widgets.minAboveMax(describe(min), describe(max)));
   for (const [name, bound] of [["options.min", min], ["options.max", max]] as const) inRange(name, bound, -Infinity, Infinity, integer);
   const value = inRange("options.value", options.value ?? min, min, max, integer);
   return { min, max, step, value, integer };
@@ -110,7 +110,7 @@ function inRange(name: string, value: unknown, min: number, max: number, integer
   if (integer && !Number.isInteger(n)) {
     throw new RangeError(`${name} must be an integer for a slider with a whole step (give a fractional step, e.g. 0.1, for a FloatSlider), got ${describe(n)}`);
   }
-  if (n < min || n > max) throw new RangeError(messages().outOfRange(name, describe(n), min, max));
+  if (n < min || n > max) throw new RangeError(messages().widgets.outOfRange(name, describe(n), min, max));
   return n;
 }
 

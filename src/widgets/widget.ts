@@ -1,7 +1,7 @@
 import type { MimeBundle } from "../display/bridge.js";
 import { MIME_BUNDLE } from "../display/bundle.js";
 import { isFunction, oneOf } from "../options.js";
-import { messages } from "./messages.js";
+import { messages } from "../messages/index.js";
 import { BASE, CONTROLS, Model, reference, type State } from "./model.js";
 
 export const WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json";
@@ -85,7 +85,7 @@ export abstract class Widget<T> extends Model {
   /** A widget view for JupyterLab, with a line of text for exports and plain terminals. */
   [MIME_BUNDLE](): MimeBundle {
     const text = this.toString();
-    if (!this.live) return { "text/plain": this.closed ? `${text} (${messages().closed})` : text };
+    if (!this.live) return { "text/plain": this.closed ? `${text} (${messages().widgets.closed})` : text };
     return { [WIDGET_VIEW_MIME]: { model_id: this.modelId, version_major: 2, version_minor: 0 }, "text/plain": text };
   }
 

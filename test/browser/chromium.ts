@@ -1,6 +1,7 @@
 // Which Chromium the browser tests use, checked before anything starts: without one, they fail
 // in milliseconds with the fix, instead of after starting JupyterLab (and leaving it behind).
 import { accessSync, constants } from "node:fs";
+import { language } from "../../src/messages/index.js";
 
 const MESSAGES = {
   fr: (path: string) =>
@@ -14,7 +15,7 @@ export function chromiumPath(): string {
   try {
     accessSync(path, constants.X_OK);
   } catch {
-    throw new Error(MESSAGES[process.env.CONCURRENCE_LANG === "en" ? "en" : "fr"](path));
+    throw new Error(MESSAGES[language()](path));
   }
   return path;
 }

@@ -1,10 +1,12 @@
 // One catalog per language: the same messages in French (the default) and in English.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { NotSelfContainedError, ThreadPool } from "../../src/index.js";
+import { NotSelfContainedError, ThreadPool, plots, slider } from "../../src/index.js";
+import { say } from "../../src/exercises/check.js";
 import { en } from "../../src/messages/en.js";
 import { fr } from "../../src/messages/fr.js";
 import { language, messages } from "../../src/messages/index.js";
+import { cpuCountFrom } from "../../src/quota/cpus.js";
 
 /** Every message's path, and what it gives for sample arguments. */
 function flatten(catalog: object, prefix = ""): Map<string, string> {
@@ -26,7 +28,8 @@ test("French and English have the same messages, none empty, and they differ", (
     assert.ok(text.length > 0 && english.get(key)!.length > 0, key);
   }
   const same = [...french].filter(([key, text]) => english.get(key) === text).map(([key]) => key);
-  assert.deepEqual(same, ["where.argument"], "every message is translated (\"argument\" is the same word in both)");
+  assert.deepEqual(same, ["where.argument", "trace.thread"], "every message is translated (\"argument\" and \"thread 3\" are the same words in both)");
+  for (const area of ["trace", "quota", "widgets"]) assert.ok([...french.keys()].some((key) => key.startsWith(`${area}.`)), `the catalog has the ${area} messages`);
 });
 
 test("the language is French by default and English with CONCURRENCE_LANG=en", (t) => {
@@ -48,4 +51,29 @@ test("the language is French by default and English with CONCURRENCE_LANG=en", (
   process.env.CONCURRENCE_LANG = "en";
   assert.equal(messages(), en);
   assert.throws(() => new ThreadPool({ workers: 0 }), { name: "RangeError", message: "options.workers must be a positive integer, got `0` (number)" });
+});
+
+test("the trace, quota, widget and checker messages follow language() too: en_GB is English", (t) => {
+  const saved = process.env.CONCURRENCE_LANG;
+  t.after(() => (saved === undefined ? delete process.env.CONCURRENCE_LANG : (process.env.CONCURRENCE_LANG = saved)));
+  const texts = () => [
+    (() => { try { plots.trace(42 as never); } catch (e) { return (e as Error).message; } })(),
+    (() => { try { cpuCountFrom({ env: { CONCURRENCE_CPUS: "deux" } }); } catch (e) { return (e as Error).message; } })(),
+    (() => { try { slider({ min: 9, max: 1 }); } catch (e) { return (e as Error).message; } })(),
+    say("juste", "right"),
+  ];
+  delete process.env.CONCURRENCE_LANG;
+  assert.deepEqual(texts(), [
+    fr.trace.notTrace("42"),
+    fr.quota.badCpus("deux"),
+    fr.widgets.minAboveMax("`9` (number)", "`1` (number)"),
+    "juste",
+  ]);
+  process.env.CONCURRENCE_LANG = "en_GB.UTF-8";
+  assert.deepEqual(texts(), [
+    en.trace.notTrace("42"),
+    en.quota.badCpus("deux"),
+    en.widgets.minAboveMax("`9` (number)", "`1` (number)"),
+    "right",
+  ]);
 });
