@@ -37,6 +37,7 @@ function main(): void {
   const server = new ConcurrenceServer(executor, connectionFile, version());
 
   onStopButton(() => server.interrupt());
+  process.env.CONCURRENCE_KERNEL = "1"; // the library's child processes leave the stop button to us
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
