@@ -6,18 +6,38 @@ import { writeSync } from "node:fs";
 
 type Send = (this: object, message: unknown) => Promise<void>;
 
+interface Queue {
+  /** A send handed to zeromq and not yet settled. */
+  busy: boolean;
+  waiting: Array<{ message: unknown; sent: (done: Promise<void>) => void }>;
+}
+
 /** Orders the sends of every zeromq socket of this process (the kernel's five). */
 export function orderSends(): void {
   const { Socket } = require("zeromq") as { Socket: { prototype: { send: Send } } };
   const send = Socket.prototype.send;
-  const last = new WeakMap<object, { pending: number; done: Promise<void> }>();
+  const queues = new WeakMap<object, Queue>();
+
+  function dispatch(socket: object, queue: Queue, message: unknown): Promise<void> {
+    queue.busy = true;
+    const sent = send.call(socket, message);
+    // One microtask after zeromq took it: a print just before a cell's endless loop still goes
+    // out, since the cell starts after a few awaits.
+    const next = () => {
+      queue.busy = false;
+      const waiting = queue.waiting.shift();
+      if (waiting) waiting.sent(dispatch(socket, queue, waiting.message));
+    };
+    sent.then(next, (error: unknown) => (report(error), next()));
+    return sent.catch(() => {});
+  }
+
   function ordered(this: object, message: unknown): Promise<void> {
-    const queue = last.get(this) ?? { pending: 0, done: Promise.resolve() };
-    last.set(this, queue);
-    const sent = queue.pending === 0 ? send.call(this, message) : queue.done.then(() => send.call(this, message));
-    queue.pending++;
-    queue.done = sent.catch(report).finally(() => queue.pending--);
-    return queue.done;
+    let queue = queues.get(this);
+    if (!queue) queues.set(this, (queue = { busy: false, waiting: [] }));
+    if (!queue.busy && queue.waiting.length === 0) return dispatch(this, queue, message);
+    const q = queue;
+    return new Promise<void>((resolve) => q.waiting.push({ message, sent: (done) => void done.then(resolve) }));
   }
   // Read-only but configurable, on zeromq's own prototype; the sockets themselves are sealed.
   Object.defineProperty(Socket.prototype, "send", { value: ordered, configurable: true });
