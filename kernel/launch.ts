@@ -5,7 +5,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
-import { orderSends } from "./ordered-send.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
 import { onStopButton } from "./sigint.js";
 import { buildAfterFirstReply } from "./warmup.js";
@@ -41,7 +40,6 @@ function main(): void {
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
-  orderSends();
   const ready = virtualDisplay().then(() => server.init()); // headless-gl (GPU cells) needs an X display
   buildAfterFirstReply(server, ready, () => converters.node);
 }
