@@ -59,9 +59,9 @@ def measure(name, history, cwd):
             later = median([run(kc, trivial) for _ in range(9)])
         except TimeoutError:
             # Seen with our kernel after about 125 quick cells: an iopub message (the idle status)
-            # never comes. Reported as NaN rather than hanging the bench.
+            # never comes. Reported as missing (null) rather than hanging the bench.
             print(f"{name}: a cell's output never came after {i} history cells", file=sys.stderr)
-            later = float("nan")
+            later = None
         kc.stop_channels()
         return {"start": ready, "first_cell": first, "start_to_first_cell_cpu": first_cpu, "trivial": again, "after_history": later}
     finally:
