@@ -7,7 +7,7 @@ import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import { ConcurrenceServer, executorConsole } from "./server.js";
 import { onStopButton } from "./sigint.js";
-import { buildAfterFirstReply } from "./warmup.js";
+import { buildWhenQuiet } from "./warmup.js";
 import { virtualDisplay } from "./xdisplay.js";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -41,7 +41,7 @@ function main(): void {
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
   const ready = virtualDisplay().then(() => server.init()); // headless-gl (GPU cells) needs an X display
-  buildAfterFirstReply(server, ready, () => converters.node);
+  buildWhenQuiet(server, ready, () => converters.node);
 }
 
 function version(): string {
