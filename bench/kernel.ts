@@ -7,11 +7,17 @@ import { promisify } from "node:util";
 import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../scripts/paths.js";
 import { median } from "./interleave.js";
 
+/** The median of the rounds that gave a figure (a lost output gives null); NaN if none did. */
+function medianOf(values: Array<number | null>): number {
+  const found = values.filter((v): v is number => typeof v === "number");
+  return found.length > 0 ? median(found) : NaN;
+}
+
 const ROUNDS = Number(process.env.BENCH_KERNEL_ROUNDS ?? 3);
 const HISTORY = Number(process.env.BENCH_KERNEL_HISTORY ?? 150);
 const KERNELS = ["concurrence", "python3"];
 
-type Timings = Record<string, Record<string, number[]>>;
+type Timings = Record<string, Record<string, Array<number | null>>>;
 
 const ROWS: Array<[string, string, (s: number) => string]> = [
   ["start", "start to the first reply", seconds],
@@ -34,14 +40,14 @@ export async function kernelSpeed(summary: string[]): Promise<void> {
   }
   console.log(`  ${"".padEnd(60)} ${KERNELS.map((k) => k.padStart(12)).join(" ")}   ratio (medians of ${ROUNDS} rounds)`);
   for (const [key, label, show] of ROWS) {
-    const [ours, theirs] = KERNELS.map((k) => median(timings[k][key]));
+    const [ours, theirs] = KERNELS.map((k) => medianOf(timings[k][key]));
     console.log(`  ${label.padEnd(60)} ${[ours, theirs].map((v) => show(v).padStart(12)).join(" ")}   ${(ours / theirs).toFixed(2)}`);
   }
-  const start = median(timings.concurrence.start);
-  const later = median(timings.concurrence.after_history);
+  const start = medianOf(timings.concurrence.start);
+  const later = medianOf(timings.concurrence.after_history);
   summary.push(
-    `kernel: start to first reply ${seconds(start)} (target <= 1.0 s; IPython ${seconds(median(timings.python3.start))})${start <= 1 ? "" : "  ABOVE TARGET"}; ` +
-      `first cell ${seconds(median(timings.concurrence.first_cell))}; a cell after ${HISTORY} cells ${ms(later)} (target <= 15 ms)${later <= 0.015 ? "" : "  ABOVE TARGET"}`,
+    `kernel: start to first reply ${seconds(start)} (target <= 1.0 s; IPython ${seconds(medianOf(timings.python3.start))})${start <= 1 ? "" : "  ABOVE TARGET"}; ` +
+      `first cell ${seconds(medianOf(timings.concurrence.first_cell))}; a cell after ${HISTORY} cells ${ms(later)} (target <= 15 ms)${later <= 0.015 ? "" : "  ABOVE TARGET"}`,
   );
 }
 

@@ -28,7 +28,7 @@ def cpu_seconds(pid):
 
 def run(kc, code):
     start = time.perf_counter()
-    reply = kc.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
+    reply = kc.execute_interactive(code, timeout=30, output_hook=lambda msg: None)
     if reply["content"]["status"] != "ok":
         raise RuntimeError(f"{code!r} failed: {reply['content']}")
     return time.perf_counter() - start
@@ -53,9 +53,15 @@ def measure(name, history, cwd):
         first = run(kc, trivial)
         first_cpu = cpu_seconds(pid)
         again = median([run(kc, trivial) for _ in range(9)])
-        for i in range(history):
-            run(kc, cell.format(i=i))
-        later = median([run(kc, trivial) for _ in range(9)])
+        try:
+            for i in range(history):
+                run(kc, cell.format(i=i))
+            later = median([run(kc, trivial) for _ in range(9)])
+        except TimeoutError:
+            # Seen with our kernel after about 125 quick cells: an iopub message (the idle status)
+            # never comes. Reported as missing (null) rather than hanging the bench.
+            print(f"{name}: a cell's output never came after {i} history cells", file=sys.stderr)
+            later = None
         kc.stop_channels()
         return {"start": ready, "first_cell": first, "start_to_first_cell_cpu": first_cpu, "trivial": again, "after_history": later}
     finally:

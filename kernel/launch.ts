@@ -8,10 +8,9 @@ import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import { recordingConverter } from "./cells.js";
 import { useLanguageForDiagnostics } from "./locale.js";
 import { exitWithParent } from "./parent.js";
-import { orderSends } from "./ordered-send.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
 import { onStopButton } from "./sigint.js";
-import { buildAfterFirstReply } from "./warmup.js";
+import { buildWhenQuiet } from "./warmup.js";
 import { virtualDisplay } from "./xdisplay.js";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -42,12 +41,12 @@ function main(): void {
 
   onStopButton(() => server.interrupt());
   exitWithParent();
+  process.env.CONCURRENCE_KERNEL = "1"; // the library's child processes leave the stop button to us
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
-  orderSends();
   const ready = virtualDisplay().then(() => server.init()); // headless-gl (GPU cells) needs an X display
-  buildAfterFirstReply(server, ready, () => converters.node);
+  buildWhenQuiet(server, ready, () => converters.node);
 }
 
 function version(): string {

@@ -23,5 +23,10 @@ process.on("message", (message: TaskMessage) => {
   });
 });
 
+// Under the kernel, the stop button's SIGINT reaches the whole process group. The kernel stops
+// its children itself, after cancelling their tasks: the cell then reads KeyboardInterrupt,
+// not a crash of a child that the signal killed first.
+if (process.env.CONCURRENCE_KERNEL === "1") process.on("SIGINT", () => {});
+
 // No parent, no reason to live: this also ends the child when the kernel dies.
 process.on("disconnect", () => process.exit(0));

@@ -73,7 +73,7 @@ export class ThreadPool extends Pool {
   protected releaseWorkers(): void {
     const engine = this.#engine;
     this.#engine = undefined;
-    void engine?.piscina.destroy();
+    void engine?.piscina.destroy().catch(() => {}); // no task was left to fail
   }
 
   protected async stopWorkers(force: boolean): Promise<void> {
