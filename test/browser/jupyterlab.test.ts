@@ -62,7 +62,7 @@ async function scenario(t: TestContext, lab: Lab, nb: NotebookPage, cellCount: n
   const kernelId = sessions[0].kernel.id;
 
   // 1. Run › Run All Cells.
-  const progress = await watchProgress(nb.page, "await sweep(");
+  const progress = await watchProgress(nb.page, "const cpuRows = await sweep(");
   const started = performance.now();
   await nb.menu("Run", "Run All Cells");
   await nb.waitForAllRun(0, RUN_ALL_MS);
@@ -73,7 +73,7 @@ async function scenario(t: TestContext, lab: Lab, nb: NotebookPage, cellCount: n
   await assertNoErrors(nb);
 
   // The chart is drawn by JupyterLab's vega renderer, not shown as the SVG fallback.
-  const chartCell = nb.codeCell("plots.timeVsWorkers");
+  const chartCell = nb.codeCell("plots.timeVsWorkers(rows");
   const chart = await chartReport(chartCell);
   assert.equal(chart.vegaOutputs, 1, `one vega-lite output: ${JSON.stringify(chart)}`);
   assert.equal(chart.fallbackImages, 0, "the SVG fallback is not what is shown");
@@ -84,7 +84,7 @@ async function scenario(t: TestContext, lab: Lab, nb: NotebookPage, cellCount: n
 
   // The progress bars filled in place: one output per sweep, rewritten, never one per step.
   const seen = await progress();
-  const bars = await nb.codeCell("await sweep(").locator(".concurrence-progress").allTextContents();
+  const bars = await nb.codeCell("const cpuRows = await sweep(").locator(".concurrence-progress").allTextContents();
   assert.equal(bars.length, 2, `one bar for the CPU sweep, one for the I/O sweep: ${JSON.stringify(bars)}`);
   for (const bar of bars) assert.match(bar, /(\d+)\/\1 \(100 %/, "each bar ends full");
   assert.equal(seen.maxBars, 2, "never more bars than sweeps");
@@ -137,7 +137,7 @@ async function scenario(t: TestContext, lab: Lab, nb: NotebookPage, cellCount: n
   lab.noteProcesses();
   await assertNoErrors(nb);
 
-  const table = await nb.codeCell("await sweep(").locator("table.concurrence-table").evaluate((element) => {
+  const table = await nb.codeCell("const cpuRows = await sweep(").locator("table.concurrence-table").evaluate((element) => {
     const header = [...element.querySelectorAll("thead th")].map((th) => th.textContent);
     return [...element.querySelectorAll("tbody tr")].map((tr) => {
       const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
