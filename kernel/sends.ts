@@ -6,25 +6,26 @@ interface Sending {
 }
 
 /**
- * The kernel's sends, one at a time and in the order it makes them, over all its sockets.
+ * The kernel's sends on each socket, none lost while another is under way.
  *
  * zeromq.js 6 sends at most 512 messages synchronously on a socket; the next one waits
  * for the event loop, and a send made meanwhile throws EBUSY ("Socket is busy writing").
  * tslab sends without waiting, so a burst of outputs (a loop of `show`, widgets) around
  * the 512th message of the iopub socket lost the rest of the burst, its `idle` status included.
- * Here a send made while another is under way waits for it.
+ * Here a send that meets EBUSY, and every later one on that socket, waits for the one before it;
+ * any other send leaves at once, as before (the kernel's timing is unchanged).
  */
 export class OrderedSends {
-  #last: Promise<void> = Promise.resolve();
-  #pending = 0;
+  readonly #queues = new Set<Queue>();
 
   /**
-   * The socket, whose `send` goes through this queue. zeromq's sockets are sealed native
+   * The socket, whose `send` goes through a queue. zeromq's sockets are sealed native
    * objects: a proxy stands in, calling everything else on the socket itself.
    */
   adopt<S extends Sending>(socket: S): S {
-    const send = socket.send.bind(socket);
-    const ordered = (frames: Frames) => this.#send(send, frames);
+    const queue = new Queue(socket.send.bind(socket));
+    this.#queues.add(queue);
+    const ordered = (frames: Frames) => queue.send(frames);
     return new Proxy(socket, {
       get(target, key) {
         if (key === "send") return ordered;
@@ -39,29 +40,33 @@ export class OrderedSends {
   drained(ms: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-    return Promise.race([this.#last, late]).finally(() => clearTimeout(timer));
-  }
-
-  #send(send: (frames: Frames) => Promise<void>, frames: Frames): Promise<void> {
-    this.#pending++;
-    // Nothing under way: send now, as zeromq does (a reply sent just before the sockets close leaves).
-    const sent = this.#pending === 1 ? attempt(send, frames) : this.#last.then(() => send(frames));
-    this.#last = sent.then(
-      () => void this.#pending--,
-      (error: unknown) => {
-        this.#pending--;
-        lost(error);
-      },
-    );
-    return this.#last;
+    const all = Promise.all([...this.#queues].map((queue) => queue.last));
+    return Promise.race([all.then(() => {}), late]).finally(() => clearTimeout(timer));
   }
 }
 
-function attempt(send: (frames: Frames) => Promise<void>, frames: Frames): Promise<void> {
-  try {
-    return send(frames);
-  } catch (error) {
-    return Promise.reject(error);
+class Queue {
+  /** The last send on this socket, settled or not; it never rejects. */
+  last: Promise<void> = Promise.resolve();
+  #waiting = 0;
+
+  constructor(readonly raw: (frames: Frames) => Promise<void>) {}
+
+  send(frames: Frames): Promise<void> {
+    if (this.#waiting === 0) {
+      try {
+        return (this.last = this.raw(frames).catch(lost));
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "EBUSY") return void lost(error), Promise.resolve();
+      }
+    }
+    // zeromq is busy with `last`: this message goes right after it.
+    this.#waiting++;
+    this.last = this.last
+      .then(() => this.raw(frames))
+      .catch(lost)
+      .finally(() => void this.#waiting--);
+    return this.last;
   }
 }
 

@@ -183,6 +183,8 @@ export class ConcurrenceServer extends ZmqServer {
       // A promise as the last value is awaited, as in Deno's kernel: `pool.map(f, xs)` shows the array.
       if (ok && isPromise(record.value)) record.value = await abortable(record.value, interrupted);
       await kernelHooks()?.settle();
+      // The stop button pressed while the cell's tasks were settling: the cell was interrupted too.
+      if (interrupted.aborted) throw interrupted.reason;
     } catch (error) {
       record.console.error(error);
       ok = false;
