@@ -6,6 +6,7 @@ import { beginCellSource } from "./cells.js";
 import { CommLayer } from "./comm.js";
 import { ExecutionRecord, type ErrorContent } from "./errors.js";
 import { History, type HistoryRequest } from "./history.js";
+import { OrderedSends } from "./sends.js";
 import { beginCell, kernelHooks, setCellOutput } from "./hooks.js";
 import { completeness, expandShorthands, helpTarget } from "./source.js";
 import { messageType, WireMessage } from "./wire.js";
@@ -46,6 +47,7 @@ export class ConcurrenceServer extends ZmqServer {
   /** Aborted by the next interrupt: an execution keeps the signal of its start. */
   #interrupted = new AbortController();
   readonly #history = new History();
+  readonly #sends = new OrderedSends();
   readonly #comms = new CommLayer<Request>((parent, type, content, metadata) => this.#publish(parent, type, content, metadata));
   /** Requests that tslab's server does not route. */
   readonly #more: Record<string, (sock: Router, msg: WireMessage) => unknown> = {
@@ -67,6 +69,19 @@ export class ConcurrenceServer extends ZmqServer {
     this.#handler = handler;
     this.#implementationVersion = implementationVersion;
     this.#comms.install();
+    this.#sendInOrder("iopub", "shell", "control");
+  }
+
+  /** tslab's init() creates these sockets: each one, once set, sends through #sends (sends.ts). */
+  #sendInOrder(...names: Array<"iopub" | "shell" | "control">): void {
+    const sends = this.#sends;
+    for (const name of names) {
+      let socket: ZmqServer[typeof name] | undefined;
+      Object.defineProperty(this, name, {
+        get: () => socket,
+        set: (value: ZmqServer[typeof name]) => (socket = sends.adopt(value)),
+      });
+    }
   }
 
   /** The stop button (SIGINT): the cell's await, its tasks, and the kernel's own wait all end. */
@@ -132,8 +147,11 @@ export class ConcurrenceServer extends ZmqServer {
   }
 
   override close(): void {
-    super.close();
-    setTimeout(() => process.exit(0), 50);
+    // The shutdown reply and the last status leave before the sockets close.
+    void this.#sends.drained(1000).then(() => {
+      super.close();
+      setTimeout(() => process.exit(0), 50);
+    });
   }
 
   async #execute(sock: Socket, msg: Message, epoch: number): Promise<void> {
@@ -165,6 +183,8 @@ export class ConcurrenceServer extends ZmqServer {
       // A promise as the last value is awaited, as in Deno's kernel: `pool.map(f, xs)` shows the array.
       if (ok && isPromise(record.value)) record.value = await abortable(record.value, interrupted);
       await kernelHooks()?.settle();
+      // The stop button pressed while the cell's tasks were settling: the cell was interrupted too.
+      if (interrupted.aborted) throw interrupted.reason;
     } catch (error) {
       record.console.error(error);
       ok = false;

@@ -54,7 +54,8 @@ def collect(kc, msg_id, timeout, expect_reply=True):
     while reply is None or not idle:
         left = deadline - time.monotonic()
         if left <= 0:
-            return {"error": f"no reply to {msg_id} within {timeout} s", "outputs": outputs}
+            missing = "no reply" if reply is None else f"no idle status after {len(outputs)} outputs"
+            return {"error": f"{missing} to {msg_id} within {timeout} s", "outputs": outputs}
         if reply is None:
             try:
                 msg = kc.get_shell_msg(timeout=min(left, 0.05))
