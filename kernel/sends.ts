@@ -45,6 +45,17 @@ export class OrderedSends {
   }
 }
 
+/** tslab's init() sets these sockets on the server: each one, once set, sends through `sends`. */
+export function adoptSockets(server: object, sends: OrderedSends, names: string[]): void {
+  for (const name of names) {
+    let socket: Sending | undefined;
+    Object.defineProperty(server, name, {
+      get: () => socket,
+      set: (value: Sending) => (socket = sends.adopt(value)),
+    });
+  }
+}
+
 class Queue {
   /** The last send on this socket, settled or not; it never rejects. */
   last: Promise<void> = Promise.resolve();

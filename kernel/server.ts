@@ -6,7 +6,8 @@ import { beginCellSource } from "./cells.js";
 import { CommLayer } from "./comm.js";
 import { ExecutionRecord, type ErrorContent } from "./errors.js";
 import { History, type HistoryRequest } from "./history.js";
-import { OrderedSends } from "./sends.js";
+import { abortable, bundleFor, isPromise } from "./values.js";
+import { adoptSockets, OrderedSends } from "./sends.js";
 import { beginCell, kernelHooks, setCellOutput } from "./hooks.js";
 import { completeness, expandShorthands, helpTarget } from "./source.js";
 import { messageType, WireMessage } from "./wire.js";
@@ -69,19 +70,7 @@ export class ConcurrenceServer extends ZmqServer {
     this.#handler = handler;
     this.#implementationVersion = implementationVersion;
     this.#comms.install();
-    this.#sendInOrder("iopub", "shell", "control");
-  }
-
-  /** tslab's init() creates these sockets: each one, once set, sends through #sends (sends.ts). */
-  #sendInOrder(...names: Array<"iopub" | "shell" | "control">): void {
-    const sends = this.#sends;
-    for (const name of names) {
-      let socket: ZmqServer[typeof name] | undefined;
-      Object.defineProperty(this, name, {
-        get: () => socket,
-        set: (value: ZmqServer[typeof name]) => (socket = sends.adopt(value)),
-      });
-    }
+    adoptSockets(this, this.#sends, ["iopub", "shell", "control"]);
   }
 
   /** The stop button (SIGINT): the cell's await, its tasks, and the kernel's own wait all end. */
@@ -257,25 +246,6 @@ function cellId(msg: Request): string | undefined {
   const meta = msg.metadata as { cellId?: unknown; cell_id?: unknown };
   const id = meta.cellId ?? meta.cell_id;
   return typeof id === "string" ? id : undefined;
-}
-
-async function bundleFor(value: unknown): Promise<Record<string, unknown> | undefined> {
-  try {
-    return await kernelHooks()?.bundleFor(value);
-  } catch {
-    return undefined; // plain text then: a failed rich display must not fail the cell
-  }
-}
-
-function isPromise(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
-}
-
-function abortable<T>(promise: PromiseLike<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-    promise.then(resolve, reject);
-  });
 }
 
 function typescriptVersion(): string {
