@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { freePort } from "./hub/ports.js";
+import { freePort } from "./ports.js";
 import { publishEdition } from "./hub/edition.js";
 import { messages } from "./hub/messages.js";
 import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "./paths.js";

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { NOTEBOOKS, PROJECT_ROOT } from "../scripts/paths.js";
 import { labArguments } from "../scripts/start.js";
 import { descendants, isRunning } from "./helpers/kernel.js";
-import { freePort } from "./helpers/net.js";
+import { freePort } from "../scripts/ports.js";
 
 async function waitFor<T>(probe: () => Promise<T>, seconds: number): Promise<T> {
   const deadline = Date.now() + seconds * 1000;

@@ -1,9 +1,10 @@
 // Printing HTML to PDF with Debian's Chromium through playwright-core (no browser download):
 // one browser for the whole run, A4 pages with their number in the footer, and a check that
 // nothing printed is wider than the page. Without Chromium, the caller still has its HTML.
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { chromium as playwright, type Browser, type Page } from "playwright-core";
+import { writeFileAtomic } from "../atomic.js";
 import { messages } from "./messages.js";
 
 // The page's globals, for the functions that run there: the project compiles without the DOM library.
@@ -49,13 +50,7 @@ const FOOTER = `<div style="width:100%;font-size:8px;color:#555;text-align:cente
 /** Prints `html` to `pdf` (written atomically) and gives its number of pages. */
 export async function printPdf(browser: Browser, html: string, pdf: string): Promise<number> {
   const buffer = await printToBuffer(browser, html);
-  const temporary = `${pdf}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, buffer);
-    renameSync(temporary, pdf);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  writeFileAtomic(pdf, buffer);
   return pageCount(buffer);
 }
 

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { NOTEBOOKS, PROJECT_ROOT } from "../../scripts/paths.js";
 import { descendants, isRunning } from "../helpers/kernel.js";
-import { freePort } from "../helpers/net.js";
+import { freePort } from "../../scripts/ports.js";
 import { chromiumPath } from "./chromium.js";
 
 /** Browser test results (screenshots, logs): git-ignored. */

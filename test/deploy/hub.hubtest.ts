@@ -10,7 +10,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { publishEdition } from "../../scripts/hub/edition.js";
-import { freePort } from "../../scripts/hub/ports.js";
+import { freePort } from "../../scripts/ports.js";
 import { HUB_CONFIG } from "../../scripts/hub.js";
 import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../../scripts/paths.js";
 import { listeners, markedProcesses } from "./processes.js";

@@ -1,6 +1,6 @@
 import net from "node:net";
 
-/** A TCP port free on 127.0.0.1 right now (for the hub's internal API and the proxy's API). */
+/** A TCP port free on 127.0.0.1 right now (the hub, its proxy, JupyterLab and the tests). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, "127.0.0.1", () => {
