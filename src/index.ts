@@ -32,6 +32,7 @@ export {
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
 export * as plots from "./plots.js";
 export * as checks from "./exercises/index.js";
+export * as conclusions from "./conclusions/index.js";
 export {
   renderSvg,
   type VegaLiteSpec,

@@ -56,6 +56,7 @@ test("the public API exports exactly these names", () => {
     "checks",
     "clearOutput",
     "compare",
+    "conclusions",
     "cpuCount",
     "crawl",
     "demoServer",
