@@ -100,25 +100,25 @@ test("the public API exports exactly these names", () => {
   assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "concurrency", "lines", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
   assert.deepEqual(Object.keys(api.checks).sort(), [
     "allAtOnce",
+    "blockSums",
     "chooseModel",
     "chunksizeSweep",
-    "clickCounter",
     "coresUsed",
+    "everyOutcome",
     "forkedChild",
     "limitedDownloads",
     "lockedCounter",
     "movingAverage",
     "noDeadlock",
     "noOverdraft",
-    "offTheLoop",
     "poolFactorise",
     "poolSquares",
     "queueConsumers",
     "rawWorker",
     "retries",
-    "saxpyKernel",
     "sustainedAlerts",
     "threadIds",
+    "toPromise",
     "transposeKernel",
   ]);
 });

@@ -1,24 +1,68 @@
-// Checkers of notebooks 04 and 07: events, promises, and races and blocking on one thread.
-import { EventEmitter } from "node:events";
-import { pbkdf2Sync, randomBytes } from "node:crypto";
+// Checkers of notebooks 04 and 07: callbacks turned into promises, awaiting together, and the
+// check-then-act race across an `await` on one thread.
 import { draw, expect, say, sleep, verdict } from "./check.js";
 
-/** Exercise: `fn(screen)` listens to "clic" on the emitter and gives a function that counts them. */
-export function clickCounter(fn: (screen: EventEmitter) => () => number): Promise<void> {
+/** A Node-style callback: an error or `null` first, then the result. */
+export type NodeCallback<T> = (error: Error | null, result?: T) => void;
+
+/**
+ * Exercise: `fn(api)` turns a callback API `api(key, callback)` into a function that returns a
+ * promise. The check's API answers later, in a random order, sometimes with an error and
+ * sometimes with a falsy result (0 or ""), and counts its calls: the promise must be fulfilled
+ * with the API's very result, rejected with its very error, and the API called once per call.
+ */
+export function toPromise(fn: (api: (key: string, callback: NodeCallback<number | string>) => void) => (key: string) => Promise<number | string>): Promise<void> {
   return verdict(async () => {
-    const screen = new EventEmitter();
-    const count = fn(screen);
-    expect(typeof count === "function", say("la fonction doit rendre une fonction, qui donne le nombre de clics.", "the function must return a function that gives the number of clicks."));
-    const clicks = draw(3, 12);
-    for (let i = 0; i < clicks; i++) {
-      screen.emit("clic", { x: draw(0, 500), y: draw(0, 500) });
-      screen.emit("touche", "a"); // un autre événement, à ne pas compter
-    }
-    const counted = count();
-    expect(counted === clicks, say(
-      `${clicks} clics émis, votre compteur en donne ${counted} : ajoutez un écouteur avec screen.on("clic", ...) qui incrémente un compteur.`,
-      `${clicks} clicks emitted, your counter gives ${counted}: add a listener with screen.on("clic", ...) that increments a counter.`));
-    return say(`${clicks} clics comptés, les touches ignorées : l'écouteur réagit à son seul événement.`, `${clicks} clicks counted, keys ignored: the listener reacts to its own event only.`);
+    const answers = new Map<string, number | string | Error>();
+    const keys = Array.from({ length: draw(5, 7) }, (_, i) => `cle-${i}-${draw(100, 999)}`);
+    keys.forEach((key, i) => answers.set(key, i === 0 ? 0 : i === 1 ? "" : i === 2 ? new Error(`${key} introuvable`) : draw(1, 1000)));
+    if (Math.random() < 0.5) answers.set(keys[3], new Error(`${keys[3]} : délai dépassé`));
+    const calls = new Map<string, number>();
+    const api = (key: string, callback: NodeCallback<number | string>) => {
+      calls.set(key, (calls.get(key) ?? 0) + 1);
+      setTimeout(() => {
+        const answer = answers.get(key);
+        if (answer instanceof Error) callback(answer);
+        else if (answer === undefined) callback(new Error(`clé inconnue : ${key}`));
+        else callback(null, answer);
+      }, draw(5, 40));
+    };
+    const wrapped = fn(api);
+    expect(typeof wrapped === "function", say(
+      "versPromesse doit renvoyer une fonction (cle) => Promise : la version « promesse » de l'API.",
+      "versPromesse must return a function (key) => Promise: the promise version of the API."));
+    const promises = keys.map((key) => wrapped(key));
+    const notPromise = promises.findIndex((p) => !(p instanceof Promise));
+    expect(notPromise < 0, say(
+      `pour la clé ${keys[notPromise]}, votre fonction a renvoyé ${String(promises[notPromise])}, pas une promesse : le résultat n'est connu que dans le rappel, plus tard ; renvoyez une new Promise et tenez-la depuis le rappel.`,
+      `for key ${keys[notPromise]}, your function returned ${String(promises[notPromise])}, not a promise: the result is only known in the callback, later; return a new Promise and fulfil it from the callback.`));
+    const outcomes = await Promise.allSettled(promises);
+    keys.forEach((key) => expect(calls.get(key) === 1, say(
+      `l'API a été appelée ${calls.get(key) ?? 0} fois pour la clé ${key} : un appel de la fonction doit faire exactement un appel de l'API, avec sa clé.`,
+      `the API was called ${calls.get(key) ?? 0} times for key ${key}: one call of the function must make exactly one call of the API, with its key.`)));
+    keys.forEach((key, i) => {
+      const answer = answers.get(key)!;
+      const outcome = outcomes[i];
+      if (answer instanceof Error) {
+        expect(outcome.status === "rejected", say(
+          `pour la clé ${key}, l'API a signalé l'erreur « ${answer.message} », mais votre promesse a été tenue avec ${JSON.stringify((outcome as PromiseFulfilledResult<unknown>).value)} : une erreur passée au rappel doit rompre la promesse.`,
+          `for key ${key}, the API reported the error "${answer.message}", but your promise was fulfilled with ${JSON.stringify((outcome as PromiseFulfilledResult<unknown>).value)}: an error given to the callback must reject the promise.`));
+        expect(outcome.reason === answer, say(
+          `pour la clé ${key}, votre promesse a été rompue avec ${String(outcome.reason)} au lieu de l'erreur de l'API (« ${answer.message} ») : rompez-la avec l'erreur reçue par le rappel, telle quelle.`,
+          `for key ${key}, your promise was rejected with ${String(outcome.reason)} instead of the API's error ("${answer.message}"): reject it with the error the callback received, as it is.`));
+      } else {
+        expect(outcome.status === "fulfilled", say(
+          `pour la clé ${key}, l'API a répondu ${JSON.stringify(answer)} sans erreur, mais votre promesse a été rompue (${String((outcome as PromiseRejectedResult).reason)}) : c'est le premier argument du rappel, l'erreur, qui décide, pas le résultat (0 ou "" sont des résultats).`,
+          `for key ${key}, the API answered ${JSON.stringify(answer)} without error, but your promise was rejected (${String((outcome as PromiseRejectedResult).reason)}): the callback's first argument, the error, decides, not the result (0 or "" are results).`));
+        expect(outcome.value === answer, say(
+          `pour la clé ${key}, l'API a répondu ${JSON.stringify(answer)}, votre promesse a été tenue avec ${JSON.stringify(outcome.value)} : chaque appel doit tenir sa promesse avec le résultat de son propre rappel.`,
+          `for key ${key}, the API answered ${JSON.stringify(answer)}, your promise was fulfilled with ${JSON.stringify(outcome.value)}: each call must fulfil its promise with the result of its own callback.`));
+      }
+    });
+    const failures = [...answers.values()].filter((a) => a instanceof Error).length;
+    return say(
+      `${keys.length} appels à la fois, réponses dans le désordre : ${keys.length - failures} promesses tenues avec leur résultat (0 et "" compris), ${failures} rompues avec l'erreur de l'API.`,
+      `${keys.length} calls at once, answers out of order: ${keys.length - failures} promises fulfilled with their result (0 and "" included), ${failures} rejected with the API's error.`);
   });
 }
 
@@ -32,7 +76,7 @@ export function allAtOnce(fn: (tasks: Array<() => Promise<string>>) => Promise<s
     const results = await fn(tasks);
     const ms = performance.now() - began;
     expect(Array.isArray(results) && results.length === names.length && results.every((r, i) => r === names[i]), say(
-      `la fonction a rendu ${JSON.stringify(results)} au lieu de ${JSON.stringify(names)} : rendez les résultats des tâches, dans leur ordre.`,
+      `la fonction a renvoyé ${JSON.stringify(results)} au lieu de ${JSON.stringify(names)} : renvoyez les résultats des tâches, dans leur ordre.`,
       `the function returned ${JSON.stringify(results)} instead of ${JSON.stringify(names)}: return the tasks' results, in their order.`));
     const sequential = names.length * delayMs;
     expect(ms < sequential / 2, say(
@@ -75,48 +119,5 @@ export function noOverdraft(fn: (account: Compte, amount: number, askBank: () =>
     return say(
       `${requests} retraits de ${amount} en même temps sur ${start} : ${granted} accordés, solde final ${account.solde}, jamais négatif.`,
       `${requests} withdrawals of ${amount} at once from ${start}: ${granted} granted, final balance ${account.solde}, never negative.`);
-  });
-}
-
-/** The longest gap between ticks of a 5 ms timer while `body` runs: how long the event loop was blocked. */
-async function loopLag<T>(body: () => Promise<T>): Promise<{ value: T; lagMs: number }> {
-  let last = performance.now();
-  let lagMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    lagMs = Math.max(lagMs, now - last - 5);
-    last = now;
-  }, 5);
-  try {
-    const value = await body();
-    lagMs = Math.max(lagMs, performance.now() - last - 5);
-    return { value, lagMs };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/** Exercise: `fn(password, salt, iterations)` derives a pbkdf2 key (sha256, 32 bytes) without blocking the event loop. */
-export function offTheLoop(fn: (password: string, salt: string, iterations: number) => Promise<Buffer>): Promise<void> {
-  return verdict(async () => {
-    const password = randomBytes(6).toString("hex");
-    const salt = randomBytes(4).toString("hex");
-    let t = performance.now();
-    pbkdf2Sync(password, salt, 10_000, 32, "sha256");
-    const per10k = Math.max(0.5, performance.now() - t);
-    const iterations = Math.max(10_000, Math.round((200 / per10k) * 10_000)); // environ 200 ms de calcul
-    t = performance.now();
-    const expected = pbkdf2Sync(password, salt, iterations, 32, "sha256");
-    const blockingMs = performance.now() - t;
-    const { value, lagMs } = await loopLag(() => Promise.resolve(fn(password, salt, iterations)));
-    expect(Buffer.isBuffer(value) && value.equals(expected), say(
-      "la clé rendue n'est pas celle de pbkdf2(password, salt, iterations, 32, \"sha256\") : rendez la clé calculée.",
-      "the key returned is not pbkdf2(password, salt, iterations, 32, \"sha256\"): return the derived key."));
-    expect(lagMs < Math.max(60, 0.6 * blockingMs), say(
-      `la boucle d'événements a été bloquée ${lagMs.toFixed(0)} ms (le calcul prend ${blockingMs.toFixed(0)} ms) : utilisez crypto.pbkdf2 avec un rappel, ou sa version promise, qui calcule dans le pool de libuv.`,
-      `the event loop was blocked for ${lagMs.toFixed(0)} ms (the computation takes ${blockingMs.toFixed(0)} ms): use crypto.pbkdf2 with a callback, or its promise version, which computes in libuv's pool.`));
-    return say(
-      `clé juste, et la boucle n'a été bloquée que ${lagMs.toFixed(0)} ms pendant un calcul de ${blockingMs.toFixed(0)} ms.`,
-      `right key, and the loop was blocked only ${lagMs.toFixed(0)} ms during a ${blockingMs.toFixed(0)} ms computation.`);
   });
 }

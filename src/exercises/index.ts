@@ -2,9 +2,10 @@
 // ✅ and a sentence or ❌ and a French hint, and never throws (so "Run All" goes on).
 export { lockedCounter, noDeadlock, queueConsumers } from "./sync.js";
 export { threadIds, rawWorker, forkedChild, poolSquares } from "./threads.js";
-export { clickCounter, allAtOnce, noOverdraft, offTheLoop, type Compte } from "./events.js";
+export { toPromise, allAtOnce, noOverdraft, type Compte, type NodeCallback } from "./events.js";
+export { everyOutcome } from "./loop.js";
 export { movingAverage, sustainedAlerts } from "./reactive.js";
-export { saxpyKernel, transposeKernel } from "./gpu.js";
+export { blockSums, transposeKernel } from "./gpu.js";
 export { limitedDownloads, retries } from "./io.js";
 export { chunksizeSweep, poolFactorise } from "./pools.js";
 export { coresUsed, chooseModel, type Model, type ModelChoice } from "./cores.js";
