@@ -4,4 +4,4 @@
 export {};
 export { coolingOutcome, type ZoneRun } from "./lesson05.js";
 export { mismatches, mismatchPlaces, divergenceCost, type Counts, type Mismatch, type DivergenceRun } from "./lesson06.js";
-export { timerLag, waves, poolWaves, lostUpdates, type LagRun, type PoolRun, type SharedCounterRun } from "./lesson07.js";
+export { timerLag, waves, poolWaves, poolSizes, lostUpdates, type LagRun, type PoolRun, type SharedCounterRun } from "./lesson07.js";

@@ -41,14 +41,19 @@ export interface PoolRun {
   endsMs: readonly number[];
 }
 
-/** Groups finishing times into waves: a new wave starts after a gap longer than `gapShare` of the last finishing time. */
-export function waves(endsMs: readonly number[], gapShare = 0.15): number[] {
+/**
+ * Groups finishing times into waves: a new wave starts after a gap that is at least half the
+ * largest gap and at least `share` of the last finishing time (so that the jitter of a busy
+ * machine does not split a wave).
+ */
+export function waves(endsMs: readonly number[], share = 0.1): number[] {
   const sorted = [...endsMs].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  const gap = gapShare * Math.max(1, sorted[sorted.length - 1]);
+  const gaps = sorted.slice(1).map((t, i) => t - sorted[i]);
+  const cut = Math.max(0.5 * Math.max(0, ...gaps), share * sorted[sorted.length - 1], 1e-9);
   const sizes = [1];
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i] - sorted[i - 1] > gap) sizes.push(1);
+  for (const gap of gaps) {
+    if (gap >= cut) sizes.push(1);
     else sizes[sizes.length - 1]++;
   }
   return sizes;
@@ -113,4 +118,28 @@ export function lostUpdates(run: SharedCounterRun): string {
   return say(
     `Cette fois, view[0]++ n'a perdu aucune mise à jour : les threads ne se sont sans doute pas chevauchés (un seul cœur libre ?). Ce n'est pas une preuve de sûreté : relancez, ou augmentez le nombre d'incréments. Avec Atomics.add, aucune non plus ; ${price}.`,
     `This time view[0]++ lost no update: the threads probably did not overlap (a single free core?). That is no proof of safety: run again, or raise the number of increments. With Atomics.add, none either; ${price}.`);
+}
+
+/**
+ * What a larger pool changed for the same hashes: the last one finished sooner (free cores), or
+ * not (the cores were already busy), and when the first one finished.
+ * @example conclusions.poolSizes({ poolSize: 4, endsMs: [500, 700, 1100, 1400] }, { poolSize: 8, endsMs: [1300, 1400] }, 2)
+ */
+export function poolSizes(small: PoolRun, large: PoolRun, cores: number): string {
+  const last = (r: PoolRun) => Math.max(...r.endsMs);
+  const first = (r: PoolRun) => Math.min(...r.endsMs);
+  const ratio = last(small) / last(large);
+  const s = `${small.poolSize}`;
+  const l = `${large.poolSize}`;
+  const firsts = say(
+    `le premier hachage a fini à ${first(small).toFixed(0)} ms avec ${s} threads, à ${first(large).toFixed(0)} ms avec ${l}`,
+    `the first hash finished at ${first(small).toFixed(0)} ms with ${s} threads, at ${first(large).toFixed(0)} ms with ${l}`);
+  if (ratio > 1.25) {
+    return say(
+      `Avec ${l} threads au lieu de ${s}, le dernier hachage a fini ${ratio.toFixed(1)} fois plus tôt : des cœurs restaient libres (${cores} ici) ; ${firsts}.`,
+      `With ${l} threads instead of ${s}, the last hash finished ${ratio.toFixed(1)} times sooner: cores were free (${cores} here); ${firsts}.`);
+  }
+  return say(
+    `Avec ${l} threads au lieu de ${s}, le dernier hachage n'a pas fini plus tôt (${last(large).toFixed(0)} ms contre ${last(small).toFixed(0)} ms) : ${cores} cœurs calculent, quel que soit le nombre de threads qui se les partagent ; ${firsts}.`,
+    `With ${l} threads instead of ${s}, the last hash did not finish sooner (${last(large).toFixed(0)} ms against ${last(small).toFixed(0)} ms): ${cores} cores compute, however many threads share them; ${firsts}.`);
 }
