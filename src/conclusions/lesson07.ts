@@ -85,7 +85,7 @@ export function poolWaves(run: PoolRun): string {
     `UV_THREADPOOL_SIZE = ${poolSize}: the ${n} hashes do not form clear waves of ${poolSize} (${shown}); the machine, busy with other programs, probably blurred the times: run the cell again.`);
 }
 
-/** Threads adding 1 to one shared number: plain `view[0]++` and `Atomics.add`, with their times. */
+/** Threads adding 1 to one shared number: plain `vue[0]++` and `Atomics.add`, with their times. */
 export interface SharedCounterRun {
   expected: number;
   plain: number;
@@ -95,7 +95,7 @@ export interface SharedCounterRun {
 }
 
 /**
- * Whether preempted threads lost updates with `view[0]++`, what `Atomics.add` cost, and that it lost none.
+ * Whether preempted threads lost updates with `vue[0]++`, what `Atomics.add` cost, and that it lost none.
  * @example conclusions.lostUpdates({ expected: 2e6, plain: 1.3e6, atomic: 2e6, plainSeconds: 0.01, atomicSeconds: 0.05 })
  */
 export function lostUpdates(run: SharedCounterRun): string {
@@ -112,12 +112,12 @@ export function lostUpdates(run: SharedCounterRun): string {
   if (plain < expected) {
     const lost = expected - plain;
     return say(
-      `Avec view[0]++, ${lost} mises à jour sur ${expected} ont été perdues (${((100 * lost) / expected).toFixed(1)} %) : deux threads ont lu la même valeur, et l'une des deux écritures a écrasé l'autre. Avec Atomics.add, aucune ; ${price}.`,
-      `With view[0]++, ${lost} updates out of ${expected} were lost (${((100 * lost) / expected).toFixed(1)} %): two threads read the same value, and one write overwrote the other. With Atomics.add, none; ${price}.`);
+      `Avec vue[0]++, ${lost} mises à jour sur ${expected} ont été perdues (${((100 * lost) / expected).toFixed(1)} %) : deux threads ont lu la même valeur, et l'une des deux écritures a écrasé l'autre. Avec Atomics.add, aucune ; ${price}.`,
+      `With vue[0]++, ${lost} updates out of ${expected} were lost (${((100 * lost) / expected).toFixed(1)} %): two threads read the same value, and one write overwrote the other. With Atomics.add, none; ${price}.`);
   }
   return say(
-    `Cette fois, view[0]++ n'a perdu aucune mise à jour : les threads ne se sont sans doute pas chevauchés (un seul cœur libre ?). Ce n'est pas une preuve de sûreté : relancez, ou augmentez le nombre d'incréments. Avec Atomics.add, aucune non plus ; ${price}.`,
-    `This time view[0]++ lost no update: the threads probably did not overlap (a single free core?). That is no proof of safety: run again, or raise the number of increments. With Atomics.add, none either; ${price}.`);
+    `Cette fois, vue[0]++ n'a perdu aucune mise à jour : les threads ne se sont sans doute pas chevauchés (un seul cœur libre ?). Ce n'est pas une preuve de sûreté : relancez, ou augmentez le nombre d'incréments. Avec Atomics.add, aucune non plus ; ${price}.`,
+    `This time vue[0]++ lost no update: the threads probably did not overlap (a single free core?). That is no proof of safety: run again, or raise the number of increments. With Atomics.add, none either; ${price}.`);
 }
 
 /**

@@ -27,8 +27,8 @@ test("poolWaves: waves of the pool's size, one wave, or no clear pattern", () =>
 
 test("lostUpdates: lost, none lost this time, and an impossible atomic total", () => {
   const base = { expected: 2_000_000, atomic: 2_000_000, plainSeconds: 0.01, atomicSeconds: 0.05 };
-  assert.match(lostUpdates({ ...base, plain: 1_500_000 }), /^Avec view\[0\]\+\+, 500000 mises à jour sur 2000000 ont été perdues \(25\.0 %\).*Atomics\.add a coûté 5\.0 fois plus/);
-  assert.match(lostUpdates({ ...base, plain: 2_000_000, atomicSeconds: 0.011 }), /^Cette fois, view\[0\]\+\+ n'a perdu aucune.*n'a pas coûté plus cher/);
+  assert.match(lostUpdates({ ...base, plain: 1_500_000 }), /^Avec vue\[0\]\+\+, 500000 mises à jour sur 2000000 ont été perdues \(25\.0 %\).*Atomics\.add a coûté 5\.0 fois plus/);
+  assert.match(lostUpdates({ ...base, plain: 2_000_000, atomicSeconds: 0.011 }), /^Cette fois, vue\[0\]\+\+ n'a perdu aucune.*n'a pas coûté plus cher/);
   assert.match(lostUpdates({ ...base, plain: 1_000, atomic: 1_999_999 }), /^Attention : avec Atomics\.add, le total est 1999999/);
 });
 
