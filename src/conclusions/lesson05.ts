@@ -47,3 +47,33 @@ export function coolingOutcome(run: ZoneRun): string {
     `${reacted}, mais sa température n'est pas redescendue (${fmt(last)} °C à la fin, ${fmt(max)} °C au plus haut) : le refroidissement commandé ne compense pas la charge.`,
     `${reacted}, but its temperature did not come down (${fmt(last)} °C at the end, ${fmt(max)} °C at the highest): the cooling commanded does not make up for the load.`);
 }
+
+/** The most items waiting between a fast producer and a slow consumer, with and without backpressure. */
+export interface BackpressureRun {
+  total: number;
+  /** The most items emitted by RxJS and not yet consumed. */
+  rxjsWaiting: number;
+  /** The most items read by a stream and not yet written. */
+  streamWaiting: number;
+  highWaterMark: number;
+}
+
+/**
+ * Whether the stream's backpressure held the producer back (a few buffers' worth waiting) while
+ * RxJS let everything pile up, or not.
+ * @example conclusions.backpressure({ total: 200, rxjsWaiting: 200, streamWaiting: 17, highWaterMark: 8 })
+ */
+export function backpressure(run: BackpressureRun): string {
+  const { total, rxjsWaiting, streamWaiting, highWaterMark } = run;
+  const bounded = streamWaiting <= 2 * highWaterMark + 2;
+  const rx = rxjsWaiting >= 0.9 * total
+    ? say(`Avec RxJS, jusqu'à ${rxjsWaiting} relevés sur ${total} ont attendu le consommateur : le producteur ne ralentit jamais, tout s'accumule en mémoire.`,
+      `With RxJS, up to ${rxjsWaiting} readings out of ${total} waited for the consumer: the producer never slows down, everything piles up in memory.`)
+    : say(`Avec RxJS, jusqu'à ${rxjsWaiting} relevés sur ${total} ont attendu le consommateur.`, `With RxJS, up to ${rxjsWaiting} readings out of ${total} waited for the consumer.`);
+  const stream = bounded
+    ? say(`Avec pipeline, jamais plus de ${streamWaiting} : quand les tampons (highWaterMark = ${highWaterMark}) sont pleins, le flux cesse de lire sa source, c'est la contre-pression.`,
+      `With pipeline, never more than ${streamWaiting}: when the buffers (highWaterMark = ${highWaterMark}) are full, the stream stops reading its source; that is backpressure.`)
+    : say(`Avec pipeline, jusqu'à ${streamWaiting}, plus que les tampons (highWaterMark = ${highWaterMark}) ne devraient en garder : la source ignore-t-elle la valeur renvoyée par push ?`,
+      `With pipeline, up to ${streamWaiting}, more than the buffers (highWaterMark = ${highWaterMark}) should hold: does the source ignore what push returns?`);
+  return `${rx} ${stream}`;
+}

@@ -1,7 +1,7 @@
 // Lesson 05's conclusion on the overheating zone, one test per branch, on made-up readings.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { coolingOutcome } from "../../src/conclusions/lesson05.js";
+import { backpressure, coolingOutcome } from "../../src/conclusions/lesson05.js";
 
 const zone = (temperatures: number[], alerts: number, cooling = 1 + alerts) => ({ zone: "C", threshold: 32, temperatures, alerts, cooling });
 
@@ -26,4 +26,15 @@ test("no reading is an error, in English too", () => {
   } finally {
     delete process.env.CONCURRENCE_LANG;
   }
+});
+
+test("backpressure: RxJS piles up, the stream holds the producer back", () => {
+  const text = backpressure({ total: 200, rxjsWaiting: 200, streamWaiting: 17, highWaterMark: 8 });
+  assert.match(text, /^Avec RxJS, jusqu'à 200 relevés sur 200 ont attendu le consommateur : le producteur ne ralentit jamais/);
+  assert.match(text, /Avec pipeline, jamais plus de 17 : .*contre-pression/);
+});
+test("backpressure: a partial pile-up, and a stream that does not hold", () => {
+  const text = backpressure({ total: 200, rxjsWaiting: 50, streamWaiting: 120, highWaterMark: 8 });
+  assert.match(text, /^Avec RxJS, jusqu'à 50 relevés sur 200 ont attendu le consommateur\. /);
+  assert.match(text, /Avec pipeline, jusqu'à 120, plus que les tampons/);
 });

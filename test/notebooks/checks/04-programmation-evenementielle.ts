@@ -31,6 +31,8 @@ export function check(nb: Notebook): void {
   const emitter = streamText(cellWith(nb, 'bureau.emit("clic"'));
   assert.match(emitter, /^avant emit\n {2}ouverture de Terminal\n {2}\(journal\) clic sur Terminal\n {2}double-clic : traité une seule fois\naprès emit\n/);
   assert.match(emitter, /renvoie false/);
+  // An emit runs its handler before the next line; one scheduled with setTimeout runs after.
+  assert.match(streamText(cellWith(nb, 'capteur.emit("mesure", 1)')), /^1\. avant les deux emit\ngestionnaire de « mesure » \(1\)\n2\. après les deux emit\ngestionnaire de « mesure » \(2\)\n/);
 
   // The callback runs after the line that follows the call.
   const callback = streamText(cellWith(nb, "candidature envoyée"));
@@ -51,9 +53,9 @@ export function check(nb: Notebook): void {
   assert.ok(overlapped < ((count - 1) * delay) / 1000, `overlapped ${overlapped} s`);
 
   // The live turtle drawing ends with the whole path of the scripted keys.
-  const [drawing] = richOutputs([cellWith(nb, "window.mainloop(")], VEGA_LITE);
+  const [drawing] = richOutputs([cellWith(nb, "fenetre.mainloop(")], VEGA_LITE);
   const spec = drawing.data![VEGA_LITE] as TurtleSpec;
-  assert.equal(spec.title, "Event Handling 101");
+  assert.equal(spec.title, "La gestion des événements, premiers pas");
   assert.equal(spec.background, "lightblue");
   const expected = simulate(keys);
   const path = spec.layer[0].data.values;
@@ -63,5 +65,8 @@ export function check(nb: Notebook): void {
   });
   const turtle = spec.layer[1].data.values[0];
   assert.equal(turtle.angle, (450 - expected.heading) % 360);
-  assert.match(streamText(cellWith(nb, "touches jouées")), new RegExp(`${keys.length} touches jouées, dont ${keys.filter((k) => !["Up", "Left", "Right"].includes(k)).length} sans gestionnaire`));
+  const summary = streamText(cellWith(nb, "touches jouées"));
+  assert.match(summary, new RegExp(`${keys.length} touches jouées, dont ${keys.filter((k) => !["Up", "Left", "Right"].includes(k)).length} sans gestionnaire`));
+  // The default keys draw a hexagon: the conclusion, read from the path, says so.
+  assert.match(summary, /revenue à son point de départ après 6 pas : elle a tracé une figure fermée à 6 côtés/);
 }

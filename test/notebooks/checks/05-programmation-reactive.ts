@@ -50,6 +50,12 @@ export function check(nb: Notebook): void {
     assert.equal(Number(alertsOfZone), alerts.filter((a) => a.zone === zone).length, `zone ${zone}`);
   }
 
+  // The conclusion on the peak zone is one of its branches, with the zone's numbers.
+  assert.match(streamText(cellWith(nb, "conclusions.coolingOutcome")), /alerte\(s\) ont porté le refroidissement de la zone C|La zone C n'a déclenché aucune alerte/);
+
+  // Backpressure: RxJS lets readings pile up, pipeline holds the producer to its buffers.
+  assert.match(streamText(cellWith(nb, "conclusions.backpressure")), /^Avec RxJS, jusqu'à 200 relevés sur 200 .* Avec pipeline, jamais plus de \d+ : /);
+
   // Real time: readings arrived, the live chart shows them all, and the subscription is closed.
   const liveCell = cellWith(nb, "const dcDirect");
   const [received] = /(\d+) relevés reçus/.exec(streamText(liveCell))!.slice(1).map(Number);
