@@ -54,6 +54,15 @@ export function check(nb: Notebook): void {
   const [differing, total] = /(\d+) pixels sur (\d+)/.exec(streamText(cellWith(nb, "const ecarts")))!.slice(1).map(Number);
   assert.equal(total, width * height);
   assert.ok(differing / total < 0.01, `${differing} of ${total} pixels differ`);
+  // Where they differ is measured, not asserted: the sentence counts them against the set's edge.
+  const places = streamText(cellWith(nb, "conclusions.mismatchPlaces"));
+  if (differing === 0) assert.match(places, /^Aucun pixel ne diffère/m);
+  else assert.match(places, new RegExp(`^\\d+ des ${differing} pixels qui diffèrent`, "m"));
+
+  // Divergence: one timing per backend, and a sentence for each, chosen from its ratio.
+  const divergence = streamText(cellWith(nb, "conclusions.divergenceCost"));
+  for (const m of modes.filter((m) => m.startsWith("gpu.js"))) assert.match(divergence, new RegExp(`^${m.replace(".", "\\.")} : `, "m"));
+  if (mode === "headlessgl" && /llvmpipe/.test(report)) assert.match(divergence, /^gpu\.js headlessgl : le noyau divergent est [\d.]+ fois plus lent/m, "llvmpipe's lanes run in lock-step");
 
   // Two plots: time against size, and the Mandelbrot timings.
   assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 2);
