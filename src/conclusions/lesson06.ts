@@ -55,18 +55,18 @@ export function mismatchPlaces(rows: readonly Mismatch[], total: number, radius 
   }
   const near = rows.filter((r) => r.nearEdge).length;
   const share = near / rows.length;
-  const median = [...rows.map((r) => r.reference)].sort((a, b) => a - b)[Math.floor(rows.length / 2)];
+  const median = (some: readonly Mismatch[]) => [...some.map((r) => r.reference)].sort((a, b) => a - b)[Math.floor(some.length / 2)];
   const counted = say(`${near} des ${rows.length} pixels qui diffèrent (${(100 * share).toFixed(0)} %) sont à moins de ${radius} pixels du bord de l'ensemble`,
     `${near} of the ${rows.length} differing pixels (${(100 * share).toFixed(0)} %) lie within ${radius} pixels of the set's edge`);
   if (share >= 0.9) {
     return say(
-      `${counted}, et il leur fallait ${median} itérations (médiane) pour s'échapper : là, un point met longtemps à s'échapper, et un arrondi en simple précision (float32) plutôt qu'en double suffit à changer son compte. Ailleurs, l'image est identique.`,
-      `${counted}, and they needed ${median} iterations (median) to escape: there a point takes long to escape, and rounding in single precision (float32) rather than double is enough to change its count. Elsewhere the picture is identical.`);
+      `${counted}, et il leur fallait ${median(rows)} itérations (médiane) pour s'échapper : là, un point met longtemps à s'échapper, et un arrondi en simple précision (float32) plutôt qu'en double suffit à changer son compte. Ailleurs, l'image est identique.`,
+      `${counted}, and they needed ${median(rows)} iterations (median) to escape: there a point takes long to escape, and rounding in single precision (float32) rather than double is enough to change its count. Elsewhere the picture is identical.`);
   }
   if (share >= 0.5) {
     return say(
-      `${counted} : la plupart, mais pas tous. Les autres, loin du bord, diffèrent par un arrondi en float32 sur un point qui s'échappe lentement (médiane : ${median} itérations).`,
-      `${counted}: most, but not all. The others, far from the edge, differ by a float32 rounding on a point that escapes slowly (median: ${median} iterations).`);
+      `${counted} : la plupart, mais pas tous. Les autres, loin du bord, diffèrent par un arrondi en float32 sur un point qui s'échappe lentement (médiane : ${median(rows.filter((r) => !r.nearEdge))} itérations).`,
+      `${counted}: most, but not all. The others, far from the edge, differ by a float32 rounding on a point that escapes slowly (median: ${median(rows.filter((r) => !r.nearEdge))} iterations).`);
   }
   return say(
     `${counted} : la plupart sont ailleurs. Les deux calculs ne diffèrent donc pas seulement par les arrondis près du bord : comparez les paramètres de la vue (centre, pas) des deux côtés.`,
@@ -75,7 +75,7 @@ export function mismatchPlaces(rows: readonly Mismatch[], total: number, radius 
 
 /** The timing of a kernel whose branches diverge between neighbouring threads, and of the same work without divergence. */
 export interface DivergenceRun {
-  /** The backend, as gpu.js names it (headlessgl, webasm, cpu). */
+  /** The backend, named as gpu.js names it (headlessgl, webasm, cpu), possibly with a prefix ("gpu.js cpu"). */
   mode: string;
   /** Seconds for the kernel whose branch is the same for a whole group of neighbouring threads. */
   uniform: number;
@@ -84,8 +84,8 @@ export interface DivergenceRun {
 }
 
 /**
- * What divergence cost on each backend: slower when lanes run in lock-step (a GPU, or llvmpipe's
- * SIMD lanes), no difference when each thread runs alone (a plain loop).
+ * What divergence cost on each backend: slower when lanes run in lock-step (a GPU, llvmpipe's or
+ * WebAssembly's SIMD lanes), no difference when each thread runs alone (the cpu mode's plain loop).
  * @example conclusions.divergenceCost([{ mode: "headlessgl", uniform: 0.02, divergent: 0.041 }])
  */
 export function divergenceCost(rows: readonly DivergenceRun[]): string {
@@ -103,12 +103,12 @@ export function divergenceCost(rows: readonly DivergenceRun[]): string {
         `${mode}: the divergent kernel is ${(1 / ratio).toFixed(1)} times faster (${divergent.toFixed(3)} s against ${uniform.toFixed(3)} s), which divergence does not explain: the machine was probably busy during one measurement; run the cell again.`);
     }
     const same = say(`${mode} : pas d'écart net (${divergent.toFixed(3)} s divergent, ${uniform.toFixed(3)} s uniforme)`, `${mode}: no clear difference (${divergent.toFixed(3)} s divergent, ${uniform.toFixed(3)} s uniform)`);
-    return mode === "headlessgl"
+    return !mode.includes("cpu")
       ? say(
-        `${same} : ce rendu n'a pas payé la divergence ici, soit qu'il calcule toujours les deux branches (les deux noyaux coûtent alors autant), soit que ses groupes de voies soient plus petits que nos blocs. Sur une carte graphique, la divergence se paie.`,
-        `${same}: this renderer did not pay for divergence here, either because it always computes both branches (then both kernels cost the same), or because its groups of lanes are smaller than our blocks. On a graphics card, divergence costs.`)
+        `${same} : ce backend n'a pas payé la divergence ici, soit qu'il calcule toujours les deux branches (les deux noyaux coûtent alors autant), soit que ses groupes de voies soient plus petits que nos blocs. Sur une carte graphique, la divergence se paie.`,
+        `${same}: this backend did not pay for divergence here, either because it always computes both branches (then both kernels cost the same), or because its groups of lanes are smaller than our blocks. On a graphics card, divergence costs.`)
       : say(
-        `${same} : en mode ${mode}, chaque thread s'exécute seul, sans voisins qui avancent au pas, et une branche ne coûte que la sienne. Sur une carte graphique, la divergence se paie.`,
-        `${same}: in ${mode} mode, each thread runs alone, with no neighbours in lock-step, and a branch costs only itself. On a graphics card, divergence costs.`);
+        `${same} : dans ce mode, du JavaScript ordinaire, chaque thread s'exécute seul, sans voisins qui avancent au pas, et une branche ne coûte que la sienne. Sur une carte graphique, la divergence se paie.`,
+        `${same}: in this mode, plain JavaScript, each thread runs alone, with no neighbours in lock-step, and a branch costs only itself. On a graphics card, divergence costs.`);
   }).join("\n");
 }
