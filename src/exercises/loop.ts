@@ -6,7 +6,8 @@ import { draw, expect, Hint, say, sleep, verdict } from "./check.js";
 /**
  * Exercise: `fn(items, job)` starts `job(item)` for every item at once, and once all have
  * settled returns, in the items' order, each job's result or the Error it failed with.
- * The check's jobs take a random time, at least one fails, and the first to finish fails.
+ * The check's jobs take a random time; two fail: the first to finish, and one that finishes before
+ * the items ahead of it in the list.
  */
 export function everyOutcome(fn: (items: number[], job: (item: number) => Promise<number>) => Promise<Array<number | Error>>): Promise<void> {
   return verdict(async () => {
@@ -15,7 +16,10 @@ export function everyOutcome(fn: (items: number[], job: (item: number) => Promis
       const item = draw(10, 99);
       if (!items.includes(item)) items.push(item);
     }
-    const failing = new Set([0, draw(1, items.length - 1)].map((i) => items[i]));
+    // Two failures: the first item, first to finish; and a later one that finishes before the items
+    // just before it, so that awaiting one by one leaves its rejection unhandled for a while.
+    const late = items[draw(2, items.length - 1)];
+    const failing = new Set([items[0], late]);
     let running = 0;
     let mostAtOnce = 0;
     let settled = 0;
@@ -25,7 +29,7 @@ export function everyOutcome(fn: (items: number[], job: (item: number) => Promis
       mostAtOnce = Math.max(mostAtOnce, running);
       try {
         // The first failing item finishes first, so that giving up at the first error shows.
-        await sleep(item === items[0] ? 5 : draw(20, 60));
+        await sleep(item === items[0] ? 5 : item === late ? 10 : draw(20, 60));
         if (failing.has(item)) {
           const error = new Error(`élément ${item} : échec`);
           errors.set(item, error);
@@ -37,13 +41,22 @@ export function everyOutcome(fn: (items: number[], job: (item: number) => Promis
         settled++;
       }
     };
+    // A job's rejection that nobody awaits yet is an "unhandled rejection": plain Node.js stops on it.
+    let unhandled = 0;
+    const onUnhandled = (reason: unknown) => {
+      if ([...errors.values()].includes(reason as Error)) unhandled++;
+    };
+    process.on("unhandledRejection", onUnhandled);
     let got: unknown;
     try {
       got = await fn(items, job);
+      await sleep(0); // a rejection left alone is reported after the current turn of the loop
     } catch (error) {
       throw new Hint(say(
         `votre fonction a rompu sa promesse (${error instanceof Error ? error.message : String(error)}) alors que ${items.length - settled} traitement(s) tournaient encore : Promise.all abandonne à la première erreur, et les autres résultats sont perdus. Attendez que toutes les promesses soient acquittées, tenues ou rompues.`,
         `your function rejected (${error instanceof Error ? error.message : String(error)}) while ${items.length - settled} job(s) were still running: Promise.all gives up at the first error, and the other results are lost. Wait until every promise has settled, fulfilled or rejected.`));
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
     }
     const stillRunning = items.length - settled;
     expect(stillRunning === 0, say(
@@ -55,6 +68,9 @@ export function everyOutcome(fn: (items: number[], job: (item: number) => Promis
     expect(Array.isArray(got) && got.length === items.length, say(
       `votre fonction a renvoyé ${Array.isArray(got) ? `${got.length} valeurs` : String(got)} pour ${items.length} éléments : une valeur par élément, dans leur ordre.`,
       `your function returned ${Array.isArray(got) ? `${got.length} values` : String(got)} for ${items.length} items: one value per item, in their order.`));
+    expect(unhandled === 0, say(
+      `${unhandled} traitement(s) ont échoué alors que personne n'attendait encore leur promesse : un programme Node.js s'arrête sur un tel rejet non traité. Attendez toutes les promesses ensemble, dès qu'elles sont lancées, avec un combinateur qui n'abandonne pas à la première erreur.`,
+      `${unhandled} job(s) failed while nobody awaited their promise yet: a Node.js program stops on such an unhandled rejection. Await all the promises together, as soon as they are started, with a combinator that does not give up at the first error.`));
     const values = got as unknown[];
     const pending = values.findIndex((v) => v instanceof Promise);
     expect(pending < 0, say(

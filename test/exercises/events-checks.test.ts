@@ -1,5 +1,9 @@
 // Notebook 04's and 07's checkers against the teacher's solutions and students' plausible wrong answers.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "../../scripts/paths.js";
 import { test } from "node:test";
 import { checks, Lock } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
@@ -99,6 +103,19 @@ test("everyOutcome: allSettled passes; forEach(async), Promise.all, one by one a
     return promises as never;
   };
   assert.match(await said(() => checks.everyOutcome(noAwait)), /^❌ la case 0 est une promesse/);
+  // All started at once, then awaited one by one: a later failure waits unhandled meanwhile. The
+  // test runner fails a test on any unhandled rejection, so this answer runs in a child process.
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", `
+    const { checks } = await import(${JSON.stringify(pathToFileURL(path.join(PROJECT_ROOT, "dist", "src", "index.js")).href)});
+    await checks.everyOutcome(async (items, job) => {
+      const promises = items.map(job);
+      const out = [];
+      for (const p of promises) {
+        try { out.push(await p); } catch (e) { out.push(e); }
+      }
+      return out;
+    });`], { encoding: "utf8", timeout: 30_000 });
+  assert.match(child.stdout, /^❌ \d traitement\(s\) ont échoué alors que personne n'attendait/, child.stderr);
   // Errors turned into their message: not the error itself.
   assert.match(await said(() => checks.everyOutcome(async (items, job) =>
     (await Promise.allSettled(items.map(job))).map((o) => (o.status === "fulfilled" ? o.value : (o.reason as Error).message)) as never)), /^❌ .*renvoyez l'erreur elle-même/);
