@@ -13,6 +13,11 @@ export function sourceLines(body: Function): string[] {
   return lines;
 }
 
+function queuedAt(label: string): RegExpExecArray | null {
+  const lock = /^(?:attend|waits for) (.+)$/.exec(label)?.[1];
+  return lock === undefined ? null : /^(acquire)\((.*)\)$/.exec(`acquire(${lock})`);
+}
+
 const quoted = (label: string) => [`"${label}"`, `'${label}'`, `\`${label}\``];
 
 /**
@@ -22,10 +27,11 @@ const quoted = (label: string) => [`"${label}"`, `'${label}'`, `\`${label}\``];
  */
 export function lineOf(body: Function, label: string): number | undefined {
   const lines = sourceLines(body);
-  const request = /^(acquire|release|tryAcquire)\((.*)\)$/.exec(label);
+  // A thread queued on a fair lock is at its acquire.
+  const request = /^(acquire|release|tryAcquire)\((.*)\)$/.exec(label) ?? queuedAt(label);
   const matches = (line: string) => {
     if (!/\byield\b/.test(line)) return false;
-    if (request) return new RegExp(`\\b${request[1]}\\s*\\(`).test(line) && quoted(request[2]).some((q) => line.includes(q));
+    if (request) return new RegExp(`\\b${request[1]}\\)?\\s*\\(`).test(line) && quoted(request[2]).some((q) => line.includes(q));
     return quoted(label).some((q) => line.includes(q));
   };
   const at = lines.findIndex(matches);
