@@ -39,10 +39,13 @@ export function outcomes(result: OutcomesSource, options: ChartOptions = {}): Ve
   // A model that loops has infinitely many interleavings: no bar can show that.
   for (const row of rows) if (!Number.isFinite(row[y] as number)) row[y] = null;
   const spec = bars(rows, { x: m.final, y, title: options.title ?? result.model, width: options.width, height: options.height ?? 200 });
-  const layer = (spec.layer as Record<string, unknown>[] | undefined) ?? [];
-  const bar = layer[0] as { encoding?: Record<string, unknown> } | undefined;
-  if (bar?.encoding && (result.deadlocks?.length || result.failures?.length)) {
-    bar.encoding.color = { field: "kind", type: "nominal", title: null, legend: null };
+  const bar = ((spec.layer as Record<string, unknown>[] | undefined) ?? [])[0] as { encoding: Record<string, Record<string, unknown>> } | undefined;
+  if (bar) {
+    bar.encoding.x.axis = { labelAngle: 0, labelLimit: 160 };
+    bar.encoding.y.axis = { tickMinStep: 1 };
+    // Final states in blue, deadlocks in red, errors in orange, whatever the order of the bars.
+    const kinds = [m.final, m.deadlock, m.failure];
+    bar.encoding.color = { field: "kind", type: "nominal", title: null, legend: null, scale: { domain: kinds, range: ["#4c78a8", "#e45756", "#f58518"] } };
   }
   return spec;
 }
