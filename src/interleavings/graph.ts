@@ -10,10 +10,11 @@ import { stableJson } from "./json.js";
 export interface Edge { readonly thread: number; readonly to: number; readonly label: string }
 export type Status = "open" | "final" | "deadlock" | "failed";
 export interface StateNode {
-  readonly parent: number;
+  /** The state before, on a shortest path from the start (-1 for the start). */
+  parent: number;
   /** The thread whose step led here from the parent. */
-  readonly via: number;
-  readonly depth: number;
+  via: number;
+  depth: number;
   /** The state's key, kept to check that replaying its path rebuilds it (deduplicated graphs only). */
   readonly key: string | null;
   status: Status;
@@ -48,15 +49,81 @@ export function pathOf(nodes: readonly StateNode[], id: number): number[] {
 }
 
 export function buildGraph(model: Model, options: GraphOptions): Graph {
-  const nodes: StateNode[] = [];
-  const seen = new Map<string, number>();
-  const add = (parent: number, via: number, depth: number, key: string | null): number => {
-    if (nodes.length >= options.maxStates) throw new StateLimitError(messages().interleavings.stateLimit(model.name, options.maxStates), options.maxStates);
+  return options.dedupe ? breadthFirst(model, options) : depthFirst(model, options);
+}
+
+/** Adds a state, or fails past the limit. */
+function adder(model: Model, nodes: StateNode[], seen: Map<string, number>, maxStates: number) {
+  return (parent: number, via: number, depth: number, key: string | null): number => {
+    if (nodes.length >= maxStates) throw new StateLimitError(messages().interleavings.stateLimit(model.name, maxStates), maxStates);
     nodes.push({ parent, via, depth, key, status: "open", edges: [], blocked: [], finished: [] });
     if (key !== null) seen.set(key, nodes.length - 1);
     return nodes.length - 1;
   };
-  add(-1, -1, 0, options.dedupe ? new Execution(model).key() : null);
+}
+
+/** What the state `run` is in is, once every thread has been tried there. */
+function classify(node: StateNode, run: Execution, threads: number): void {
+  if (node.finished.length === threads) node.status = "final";
+  else if (node.edges.length === 0) node.status = "deadlock";
+  if (node.status !== "open") {
+    node.shared = stableJson(run.shared);
+    node.locks = run.lockView();
+  }
+}
+
+/** Tries thread i where `run` is; a step is left done (the caller undoes it). */
+function tryThread(node: StateNode, run: Execution, i: number, failed: (label: string, message: string) => number): "moved" | "stayed" {
+  const got = run.step(i);
+  if (got.kind === "finished") node.finished.push(i);
+  else if (got.kind === "blocked") node.blocked.push({ thread: i, waitsFor: got.waitsFor });
+  else if (got.kind === "error") node.edges.push({ thread: i, to: failed(got.label, got.message), label: got.label });
+  else return "moved";
+  return "stayed";
+}
+
+/**
+ * Without deduplication the graph is a tree, as deep as the longest run: depth first, one
+ * execution goes down and back up (undo), and only an undone thread is rebuilt.
+ */
+function depthFirst(model: Model, options: GraphOptions): Graph {
+  const nodes: StateNode[] = [];
+  const add = adder(model, nodes, new Map(), options.maxStates);
+  const run = new Execution(model);
+  const threads = model.threadNames.length;
+  let transitions = 0;
+  add(-1, -1, 0, null);
+  const stack = [{ id: 0, next: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const node = nodes[frame.id];
+    if (frame.next === threads) {
+      classify(node, run, threads);
+      stack.pop();
+      if (stack.length) run.undo();
+      continue;
+    }
+    const i = frame.next++;
+    const failed = (label: string, message: string) => {
+      const to = add(frame.id, i, node.depth + 1, null);
+      Object.assign(nodes[to], { status: "failed", failure: { thread: i, label, message }, shared: stableJson(run.shared) });
+      transitions++;
+      return to;
+    };
+    if (tryThread(node, run, i, failed) === "stayed") continue;
+    transitions++;
+    const to = add(frame.id, i, node.depth + 1, null);
+    node.edges.push({ thread: i, to, label: run.threads[i].label });
+    stack.push({ id: to, next: 0 });
+  }
+  return { model, nodes, transitions };
+}
+
+function breadthFirst(model: Model, options: GraphOptions): Graph {
+  const nodes: StateNode[] = [];
+  const seen = new Map<string, number>();
+  const add = adder(model, nodes, seen, options.maxStates);
+  add(-1, -1, 0, new Execution(model).key());
   let transitions = 0;
   for (let id = 0; id < nodes.length; id++) {
     const node = nodes[id];
@@ -64,30 +131,20 @@ export function buildGraph(model: Model, options: GraphOptions): Graph {
     const run = Execution.replay(model, pathOf(nodes, id));
     if (node.key !== null && run.key() !== node.key) throw new ModelError(messages().interleavings.nondeterministic(model.threadNames[node.via]));
     for (let i = 0; i < model.threadNames.length; i++) {
-      const got = run.step(i);
-      if (got.kind === "finished") node.finished.push(i);
-      else if (got.kind === "blocked") node.blocked.push({ thread: i, waitsFor: got.waitsFor });
-      else if (got.kind === "error") {
+      const failed = (label: string, message: string) => {
         const to = add(id, i, node.depth + 1, null);
-        nodes[to].status = "failed";
-        nodes[to].failure = { thread: i, label: got.label, message: got.message };
-        nodes[to].shared = stableJson(run.shared);
-        node.edges.push({ thread: i, to, label: got.label });
+        Object.assign(nodes[to], { status: "failed", failure: { thread: i, label, message }, shared: stableJson(run.shared) });
         transitions++;
-      } else {
-        transitions++;
-        const key = options.dedupe ? run.key() : null;
-        const to = (key !== null ? seen.get(key) : undefined) ?? add(id, i, node.depth + 1, key);
-        node.edges.push({ thread: i, to, label: got.label });
-        run.undo();
-      }
+        return to;
+      };
+      if (tryThread(node, run, i, failed) === "stayed") continue;
+      transitions++;
+      const key = run.key();
+      const to = seen.get(key) ?? add(id, i, node.depth + 1, key);
+      node.edges.push({ thread: i, to, label: run.threads[i].label });
+      run.undo();
     }
-    if (node.finished.length === model.threadNames.length) node.status = "final";
-    else if (node.edges.length === 0) node.status = "deadlock";
-    if (node.status !== "open") {
-      node.shared = stableJson(run.shared);
-      node.locks = run.lockView();
-    }
+    classify(node, run, model.threadNames.length);
   }
   return { model, nodes, transitions };
 }
