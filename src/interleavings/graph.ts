@@ -1,7 +1,7 @@
 // The state graph of a model, built breadth first: each state is visited once (deduplicated by
 // its key), so the first path that reaches a state is a shortest one. A state is rebuilt for its
 // expansion by replaying that path in a fresh execution.
-import { ModelError, StateLimitError } from "../errors.js";
+import { StateLimitError } from "../errors.js";
 import { messages } from "../messages/index.js";
 import type { Model } from "./model.js";
 import { Execution } from "./run.js";
@@ -49,7 +49,25 @@ export function pathOf(nodes: readonly StateNode[], id: number): number[] {
 }
 
 export function buildGraph(model: Model, options: GraphOptions): Graph {
-  return options.dedupe ? breadthFirst(model, options) : depthFirst(model, options);
+  const graph = depthFirst(model, options);
+  if (options.dedupe) shortestPaths(graph.nodes);
+  return graph;
+}
+
+/** Sets each state's parent to one on a shortest path from the start (breadth first, threads in order). */
+function shortestPaths(nodes: StateNode[]): void {
+  const seen = new Uint8Array(nodes.length);
+  seen[0] = 1;
+  const queue = [0];
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q];
+    for (const e of nodes[v].edges) {
+      if (seen[e.to]) continue;
+      seen[e.to] = 1;
+      Object.assign(nodes[e.to], { parent: v, via: e.thread, depth: nodes[v].depth + 1 });
+      queue.push(e.to);
+    }
+  }
 }
 
 /** Adds a state, or fails past the limit. */
@@ -83,16 +101,18 @@ function tryThread(node: StateNode, run: Execution, i: number, failed: (label: s
 }
 
 /**
- * Without deduplication the graph is a tree, as deep as the longest run: depth first, one
- * execution goes down and back up (undo), and only an undone thread is rebuilt.
+ * Depth first, one execution goes down and back up (undo), and only an undone thread is
+ * rebuilt (from its own past): far cheaper than replaying a whole path for each state. With
+ * deduplication, a state met again is not entered twice.
  */
 function depthFirst(model: Model, options: GraphOptions): Graph {
   const nodes: StateNode[] = [];
-  const add = adder(model, nodes, new Map(), options.maxStates);
+  const seen = new Map<string, number>();
+  const add = adder(model, nodes, seen, options.maxStates);
   const run = new Execution(model);
   const threads = model.threadNames.length;
   let transitions = 0;
-  add(-1, -1, 0, null);
+  add(-1, -1, 0, options.dedupe ? run.key() : null);
   const stack = [{ id: 0, next: 0 }];
   while (stack.length) {
     const frame = stack[stack.length - 1];
@@ -112,39 +132,16 @@ function depthFirst(model: Model, options: GraphOptions): Graph {
     };
     if (tryThread(node, run, i, failed) === "stayed") continue;
     transitions++;
-    const to = add(frame.id, i, node.depth + 1, null);
+    const key = options.dedupe ? run.key() : null;
+    const known = key === null ? undefined : seen.get(key);
+    if (known !== undefined) {
+      node.edges.push({ thread: i, to: known, label: run.threads[i].label });
+      run.undo();
+      continue;
+    }
+    const to = add(frame.id, i, node.depth + 1, key);
     node.edges.push({ thread: i, to, label: run.threads[i].label });
     stack.push({ id: to, next: 0 });
-  }
-  return { model, nodes, transitions };
-}
-
-function breadthFirst(model: Model, options: GraphOptions): Graph {
-  const nodes: StateNode[] = [];
-  const seen = new Map<string, number>();
-  const add = adder(model, nodes, seen, options.maxStates);
-  add(-1, -1, 0, new Execution(model).key());
-  let transitions = 0;
-  for (let id = 0; id < nodes.length; id++) {
-    const node = nodes[id];
-    if (node.status !== "open") continue;
-    const run = Execution.replay(model, pathOf(nodes, id));
-    if (node.key !== null && run.key() !== node.key) throw new ModelError(messages().interleavings.nondeterministic(model.threadNames[node.via]));
-    for (let i = 0; i < model.threadNames.length; i++) {
-      const failed = (label: string, message: string) => {
-        const to = add(id, i, node.depth + 1, null);
-        Object.assign(nodes[to], { status: "failed", failure: { thread: i, label, message }, shared: stableJson(run.shared) });
-        transitions++;
-        return to;
-      };
-      if (tryThread(node, run, i, failed) === "stayed") continue;
-      transitions++;
-      const key = run.key();
-      const to = seen.get(key) ?? add(id, i, node.depth + 1, key);
-      node.edges.push({ thread: i, to, label: run.threads[i].label });
-      run.undo();
-    }
-    classify(node, run, model.threadNames.length);
   }
   return { model, nodes, transitions };
 }
