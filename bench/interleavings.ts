@@ -30,9 +30,8 @@ export async function interleavingsBench(rounds: number): Promise<string[]> {
   for (const [name, make] of MODELS) {
     const m = make();
     const times: number[] = [];
-    rounds = Math.max(rounds, 5);
     let last = explore(m);
-    for (let r = 0; r < rounds; r++) {
+    for (let r = 0; r < Math.max(rounds, 5); r++) {
       const t = performance.now();
       last = explore(m);
       times.push((performance.now() - t) / 1000);
@@ -52,12 +51,12 @@ export async function interleavingsBench(rounds: number): Promise<string[]> {
   const result = await sideBySide(
     [
       { name: "deduplicated", run: () => explore(big) },
-      { name: "without dedup", run: () => explore(big, { dedupe: false }) },
+      { name: "without dedup", run: () => explore(big, { dedupe: false, maxStates: 200_000 }) },
     ],
     Math.max(3, Math.min(rounds, 5)),
     1,
   );
-  const tree = explore(big, { dedupe: false });
+  const tree = explore(big, { dedupe: false, maxStates: 200_000 });
   const deduped = explore(big);
   console.log(`\nThree threads of four steps: ${deduped.interleavings} interleavings; ${deduped.states} states deduplicated, ${tree.states} without`);
   for (const [name, values] of result) console.log(`  ${name.padEnd(22)} ${describe(values)}`);
