@@ -78,3 +78,24 @@ test("a thread that changes a variable from outside the model is refused: it bel
     else process.env.CONCURRENCE_LANG = saved;
   }
 });
+
+test("state hidden where the source check cannot see it (a helper generator's variable) is caught when a state is met again", () => {
+  function* incrementer(s: { x: number }) {
+    const t = s.x;
+    yield "lire";
+    s.x = t + 1;
+    yield "écrire";
+  }
+  const m = model({
+    shared: { x: 0 },
+    threads: {
+      A: function* (s) {
+        yield* incrementer(s);
+      },
+      B: function* (s) {
+        yield* incrementer(s);
+      },
+    },
+  });
+  assert.throws(() => explore(m), (e: Error) => e instanceof ModelError && /local/.test(e.message) && /thread (A|B)/.test(e.message));
+});
