@@ -82,6 +82,8 @@ test("the public API exports exactly these names", () => {
     "matmulCpu",
     "maxOverlap",
     "model",
+    "notify",
+    "notifyAll",
     "plots",
     "processInfo",
     "progress",
@@ -107,6 +109,7 @@ test("the public API exports exactly these names", () => {
     "traced",
     "tryAcquire",
     "vbox",
+    "wait",
     "waitUntil",
     "workerCounts",
   ]);

@@ -3,6 +3,7 @@
  * shown (Loom, Shuttle and TLC, for the classroom).
  *
  * API CHANGES for ilvlesson (newest first):
+ *  - new, additive: wait(cond, lock), notify(cond), notifyAll(cond) (condition variables).
  *  - model() also refuses a thread that assigns a variable from outside the model (`compteur++`,
  *    `totaux.n = 1`, a cell's `exports.k`): it belongs in `s`.
  *  - explore()'s default maxStates is 100,000 (was 200,000): a runaway model stops in seconds.
@@ -23,7 +24,10 @@
  *  - `yield acquire("verrou")`: enabled only while the lock has a free place;
  *  - `yield release("verrou")`: a thread that does not hold it fails (reported in `failures`);
  *  - `const ok: boolean = yield tryAcquire("verrou")`: never blocks, answers true or false;
- *  - `yield waitUntil((s) => s.x > 0, "attendre x > 0")`: a condition wait, without spinning.
+ *  - `yield waitUntil((s) => s.x > 0, "attendre x > 0")`: a condition wait, without spinning;
+ *  - `yield wait("nonVide", "verrou")`, `yield notify("nonVide")`, `yield notifyAll("nonVide")`:
+ *    a condition variable as Python's: wait gives the lock back and sleeps until a notify, then
+ *    retakes the lock before its next step; a notify with no one waiting is lost.
  * Locks: `locks: ["verrou"]`, or `locks: { verrou: {}, places: { places: 2 }, juste: { fair: true } }`
  * (places > 1: a semaphore; fair: waiting threads are served in order, a thread that finds it
  * taken takes a step "attend verrou" and then waits its turn). Throwing in a thread (an
@@ -57,8 +61,8 @@
  * of complete interleavings (Infinity when the model can loop). Past maxStates: StateLimitError.
  * A schedule that cannot be followed (blocked or finished thread): ModelError.
  */
-export { model, isModel, type Model, type ModelSpec, type LockSpec, type ThreadBody, type Local, type Step, type StepRequest } from "./model.js";
-export { acquire, release, tryAcquire, waitUntil } from "./requests.js";
+export { model, isModel, type Model, type ModelSpec, type LockSpec, type ThreadBody, type Local, type Step, type StepRequest, type CondWaitRequest, type NotifyRequest } from "./model.js";
+export { acquire, release, tryAcquire, waitUntil, wait, notify, notifyAll } from "./requests.js";
 export { explore, type ExploreOptions, type Exploration, type Outcome, type Deadlock, type Failure, type BlockedThread } from "./explore.js";
 export type { CycleReport, StarvationReport } from "./cycles.js";
 export { sample, type SampleOptions, type Sampling, type SampledOutcome, type SampledDeadlock, type SampledFailure } from "./sample.js";

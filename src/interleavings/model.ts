@@ -16,7 +16,11 @@ export interface ReleaseRequest { readonly op: "release"; readonly lock: string;
 export interface TryAcquireRequest { readonly op: "tryAcquire"; readonly lock: string; readonly label: string }
 /** The step can run only when `until(shared)` is true: a condition wait, without busy waiting. */
 export interface WaitRequest<S = any> { readonly op: "wait"; readonly until: (s: S) => boolean; readonly label: string }
-export type StepRequest = AcquireRequest | ReleaseRequest | TryAcquireRequest | WaitRequest;
+/** Condition wait: gives back `lock` and sleeps until a notify on `cond`; then retakes `lock` before its next step. */
+export interface CondWaitRequest { readonly op: "condWait"; readonly cond: string; readonly lock: string; readonly label: string }
+/** Wakes the first (or, with `all`, every) thread that waits on `cond`; with none waiting, the notify is lost. */
+export interface NotifyRequest { readonly op: "notify"; readonly cond: string; readonly all: boolean; readonly label: string }
+export type StepRequest = AcquireRequest | ReleaseRequest | TryAcquireRequest | WaitRequest | CondWaitRequest | NotifyRequest;
 /** What a thread yields: the label of the step it just ended, or a request. */
 export type Step = string | StepRequest;
 

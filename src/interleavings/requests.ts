@@ -3,7 +3,7 @@
 // The code since the previous `yield` and the request form one atomic step; a step whose
 // request cannot go through (a lock taken, a condition false) does not run at all.
 import { messages } from "../messages/index.js";
-import type { AcquireRequest, ReleaseRequest, TryAcquireRequest, WaitRequest } from "./model.js";
+import type { AcquireRequest, CondWaitRequest, NotifyRequest, ReleaseRequest, TryAcquireRequest, WaitRequest } from "./model.js";
 
 function lockName(lock: unknown, fn: string): string {
   if (typeof lock !== "string" || lock === "") throw new TypeError(messages().options.string(`${fn}(lock)`, `\`${String(lock)}\` (${typeof lock})`));
@@ -43,6 +43,29 @@ export function waitUntil<S = any>(until: (s: S) => boolean, label?: string): Wa
   return { op: "wait", until, label: labelOf(label, "waitUntil", "waitUntil") };
 }
 
-export function isRequest(value: unknown): value is AcquireRequest | ReleaseRequest | TryAcquireRequest | WaitRequest {
+/**
+ * Waits on a condition, as Python's `cond.wait()`: gives back `lock` (which this thread must
+ * hold) and sleeps until another thread notifies `cond`; woken, it retakes `lock` before its next
+ * step runs. A notify sent while no one waits is lost.
+ * @example yield acquire("verrou"); while (s.items === 0) yield wait("nonVide", "verrou");
+ */
+export function wait(cond: string, lock: string, label?: string): CondWaitRequest {
+  const name = lockName(cond, "wait");
+  return { op: "condWait", cond: name, lock: lockName(lock, "wait"), label: labelOf(label, `wait(${name})`, "wait") };
+}
+
+/** Wakes the first thread waiting on `cond`, if any. @example yield notify("nonVide"); */
+export function notify(cond: string, label?: string): NotifyRequest {
+  const name = lockName(cond, "notify");
+  return { op: "notify", cond: name, all: false, label: labelOf(label, `notify(${name})`, "notify") };
+}
+
+/** Wakes every thread waiting on `cond`. @example yield notifyAll("nonVide"); */
+export function notifyAll(cond: string, label?: string): NotifyRequest {
+  const name = lockName(cond, "notifyAll");
+  return { op: "notify", cond: name, all: true, label: labelOf(label, `notifyAll(${name})`, "notifyAll") };
+}
+
+export function isRequest(value: unknown): value is AcquireRequest | ReleaseRequest | TryAcquireRequest | WaitRequest | CondWaitRequest | NotifyRequest {
   return typeof value === "object" && value !== null && typeof (value as { op?: unknown }).op === "string" && typeof (value as { label?: unknown }).label === "string";
 }

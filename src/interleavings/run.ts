@@ -21,12 +21,16 @@ interface ThreadRun {
   resume: unknown;
   /** The fair lock it queues for, if any. */
   waiting: string | null;
+  /** The condition it sleeps on, if any. */
+  cond: string | null;
+  /** The lock it must retake before its next step, once woken from a condition. */
+  reacquire: string | null;
   finished: boolean;
   history: Past[];
   dirty: boolean;
 }
-type Meta = [label: string, resume: unknown, waiting: string | null, finished: boolean];
-interface Snapshot { thread: number; shared: string; local: string; meta: Meta[]; locks: [string[], string[]][] }
+type Meta = [label: string, resume: unknown, waiting: string | null, finished: boolean, cond: string | null, reacquire: string | null];
+interface Snapshot { thread: number; shared: string; local: string; meta: Meta[]; locks: [string[], string[]][]; conds: [string, string[]][] }
 
 export type Attempt =
   | { kind: "step"; thread: number; label: string; finished: boolean }
@@ -48,12 +52,14 @@ export class Execution {
   readonly shared: Record<string, unknown>;
   readonly threads: ThreadRun[];
   readonly locks = new Map<string, LockState>();
+  /** Who sleeps on each condition, in the order they came. */
+  private conds = new Map<string, string[]>();
   readonly schedule: string[] = [];
   private readonly undos: Snapshot[] = [];
 
   constructor(readonly model: Model) {
     this.shared = clone(model.shared) as Record<string, unknown>;
-    this.threads = model.threadNames.map((name) => ({ name, local: {}, gen: null, label: "", resume: undefined, waiting: null, finished: false, history: [], dirty: true }));
+    this.threads = model.threadNames.map((name) => ({ name, local: {}, gen: null, label: "", resume: undefined, waiting: null, cond: null, reacquire: null, finished: false, history: [], dirty: true }));
     for (const [name, spec] of model.locks) this.locks.set(name, { places: spec.places, fair: spec.fair, holders: [], queue: [] });
   }
 
@@ -69,9 +75,10 @@ export class Execution {
 
   /** The state, as one string: equal strings are the same state. */
   key(): string {
-    const threads = this.threads.map((t) => [t.label, t.local, t.resume ?? null, t.waiting]);
+    const threads = this.threads.map((t) => [t.label, t.local, t.resume ?? null, t.waiting, t.cond, t.reacquire]);
     const locks = [...this.locks.values()].map((l) => [l.holders.slice().sort(), l.queue]);
-    return stableJson([this.shared, threads, locks]);
+    const conds = [...this.conds.entries()].filter(([, w]) => w.length).sort(([a], [b]) => (a < b ? -1 : 1));
+    return stableJson([this.shared, threads, locks, conds]);
   }
 
   get depth(): number {
@@ -90,8 +97,14 @@ export class Execution {
     const t = this.threads[i];
     if (t.finished) return { kind: "finished", thread: i };
     if (t.waiting !== null) return { kind: "blocked", thread: i, waitsFor: messages().interleavings.queued(t.waiting) };
+    if (t.cond !== null) return { kind: "blocked", thread: i, waitsFor: `wait(${t.cond})` };
+    if (t.reacquire !== null && !this.free(this.locks.get(t.reacquire)!)) return { kind: "blocked", thread: i, waitsFor: `acquire(${t.reacquire})` };
     if (t.dirty) this.rebuild(t);
     const snap = this.snapshot(i);
+    if (t.reacquire !== null) {
+      this.locks.get(t.reacquire)!.holders.push(t.name);
+      t.reacquire = null;
+    }
     let result: IteratorResult<unknown, unknown>;
     try {
       result = t.gen!.next(t.resume);
@@ -115,7 +128,16 @@ export class Execution {
     return this.request(snap, t, value as StepRequest);
   }
 
+  private free(lock: LockState): boolean {
+    return lock.holders.length < lock.places && lock.queue.length === 0;
+  }
+
   private request(snap: Snapshot, t: ThreadRun, req: StepRequest): Attempt {
+    if (req.op === "notify") {
+      const sleepers = this.conds.get(req.cond) ?? [];
+      for (const name of sleepers.splice(0, req.all ? sleepers.length : 1)) this.threads.find((w) => w.name === name)!.cond = null;
+      return this.commit(snap, t, req.label, undefined, false);
+    }
     if (req.op === "wait") {
       let ok: boolean;
       try {
@@ -132,7 +154,7 @@ export class Execution {
       this.restore(snap);
       throw new ModelError(messages().interleavings.unknownLock(req.lock, [...this.locks.keys()], t.name));
     }
-    const free = lock.holders.length < lock.places && lock.queue.length === 0;
+    const free = this.free(lock);
     if (req.op === "acquire") {
       if (free) {
         lock.holders.push(t.name);
@@ -159,6 +181,12 @@ export class Execution {
       const waiter = this.threads.find((w) => w.name === next)!;
       waiter.waiting = null;
       waiter.resume = undefined;
+    }
+    if (req.op === "condWait") {
+      t.cond = req.cond;
+      t.reacquire = req.lock;
+      const sleepers = this.conds.get(req.cond) ?? [];
+      this.conds.set(req.cond, [...sleepers, t.name]);
     }
     return this.commit(snap, t, req.label, undefined, false);
   }
@@ -188,11 +216,12 @@ export class Execution {
   }
 
   private snapshot(i: number): Snapshot {
-    const meta = this.threads.map((t): Meta => [t.label, t.resume, t.waiting, t.finished]);
+    const meta = this.threads.map((t): Meta => [t.label, t.resume, t.waiting, t.finished, t.cond, t.reacquire]);
     const locks: [string[], string[]][] = [];
     for (const l of this.locks.values()) locks.push([l.holders.slice(), l.queue.slice()]);
+    const conds = [...this.conds.entries()].map(([c, w]): [string, string[]] => [c, w.slice()]);
     // Plain JSON: restoring needs the data, not a canonical key.
-    return { thread: i, shared: JSON.stringify(this.shared), local: JSON.stringify(this.threads[i].local), meta, locks };
+    return { thread: i, shared: JSON.stringify(this.shared), local: JSON.stringify(this.threads[i].local), meta, locks, conds };
   }
 
   private restore(snap: Snapshot): void {
@@ -200,7 +229,8 @@ export class Execution {
     const t = this.threads[snap.thread];
     restoreInPlace(t.local, snap.local);
     t.dirty = true;
-    this.threads.forEach((th, k) => ([th.label, th.resume, th.waiting, th.finished] = snap.meta[k]));
+    this.threads.forEach((th, k) => ([th.label, th.resume, th.waiting, th.finished, th.cond, th.reacquire] = snap.meta[k]));
+    this.conds = new Map(snap.conds.map(([c, w]) => [c, w.slice()]));
     let k = 0;
     for (const l of this.locks.values()) [l.holders, l.queue] = [snap.locks[k][0].slice(), snap.locks[k++][1].slice()];
   }

@@ -28,7 +28,7 @@ const quoted = (label: string) => [`"${label}"`, `'${label}'`, `\`${label}\``];
 export function lineOf(body: Function, label: string): number | undefined {
   const lines = sourceLines(body);
   // A thread queued on a fair lock is at its acquire.
-  const request = /^(acquire|release|tryAcquire)\((.*)\)$/.exec(label) ?? queuedAt(label);
+  const request = /^(acquire|release|tryAcquire|wait|notify|notifyAll)\((.*)\)$/.exec(label) ?? queuedAt(label);
   const matches = (line: string) => {
     if (!/\byield\b/.test(line)) return false;
     if (request) return new RegExp(`\\b${request[1]}\\)?\\s*\\(`).test(line) && quoted(request[2]).some((q) => line.includes(q));
