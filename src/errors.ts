@@ -118,3 +118,20 @@ export class WorkerLimitError extends ConcurrenceError {
     super(message);
   }
 }
+
+/**
+ * An interleavings model that cannot be run as written (a thread that yields something else than
+ * a label or a request, a lock it does not declare, a thread that is not deterministic), or a
+ * schedule that it cannot follow (a thread that is blocked or finished at that step).
+ */
+export class ModelError extends ConcurrenceError {}
+
+/** explore() met more states than options.maxStates: the message says how to go on. */
+export class StateLimitError extends ConcurrenceError {
+  constructor(
+    message: string,
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}

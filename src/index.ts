@@ -87,6 +87,39 @@ export {
 export { bindToCell, type Teardown } from "./runtime/index.js";
 export { seededRandom } from "./random.js";
 export {
+  model,
+  explore,
+  sample,
+  replay,
+  stepper,
+  Stepper,
+  acquire,
+  release,
+  tryAcquire,
+  waitUntil,
+  scheduleTable,
+  type Model,
+  type ModelSpec,
+  type LockSpec,
+  type ThreadBody,
+  type Local,
+  type Step,
+  type StepRequest,
+  type ExploreOptions,
+  type Exploration,
+  type Outcome,
+  type Deadlock,
+  type Failure,
+  type BlockedThread,
+  type CycleReport,
+  type StarvationReport,
+  type SampleOptions,
+  type Sampling,
+  type ReplayRow,
+  type StepperState,
+  type ThreadSource,
+} from "./interleavings/index.js";
+export {
   ConcurrenceError,
   NotSelfContainedError,
   WorkerCrashedError,
@@ -105,6 +138,8 @@ export {
   BackendUnavailableError,
   ResultMismatchError,
   WorkerLimitError,
+  ModelError,
+  StateLimitError,
 } from "./errors.js";
 export {
   demoServer,
