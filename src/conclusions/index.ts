@@ -2,4 +2,4 @@
 // small function, so that a conclusion is never fixed text. One file per lesson (lesson01.ts …);
 // each function is unit-tested branch by branch in test/conclusions/.
 export {};
-export { realRace, type RaceRun } from "./lesson11.js";
+export { realRace, randomRetries, type RaceRun, type RandomRetries } from "./lesson11.js";

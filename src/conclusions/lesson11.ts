@@ -46,3 +46,39 @@ export function realRace(rows: readonly RaceRun[]): string {
     `Sans Atomics, ${losing.length} essai(s) sur ${plain.length} ont perdu des mises à jour (au pire ${worst} sur ${total}) ; avec ${modes}, aucune : chaque lecture-modification-écriture est indivisible, l'autre thread ne peut pas s'y glisser.`,
     `Without Atomics, ${losing.length} run(s) out of ${plain.length} lost updates (at worst ${worst} out of ${total}); with ${modes}, none: each read-modify-write is indivisible, the other thread cannot slip in.`);
 }
+
+/** What `sample()` measured on the retry-without-back-off model. */
+export interface RandomRetries {
+  /** Runs drawn. */
+  runs: number;
+  /** Runs stopped at `maxSteps` before every thread finished. */
+  unfinished: number;
+  /** The fewest and the most steps a run took. */
+  shortest: number;
+  longest: number;
+}
+
+/**
+ * What random schedules did to the livelock: every run got out (and how long the longest took),
+ * some did not, or none did.
+ * @example conclusions.randomRetries({ runs: 200, unfinished: 0, shortest: 10, longest: 46 })
+ */
+export function randomRetries(r: RandomRetries): string {
+  if (!Number.isInteger(r.runs) || r.runs < 1) throw new RangeError(say("randomRetries attend au moins une exécution (runs ≥ 1).", "randomRetries needs at least one run (runs ≥ 1)."));
+  if (r.unfinished === r.runs) {
+    return say(
+      `Aucune des ${r.runs} exécutions tirées au hasard n'a fini : le cycle retient les threads même au hasard. Le modèle a-t-il une issue (un thread peut-il réussir son tryAcquire) ?`,
+      `None of the ${r.runs} random runs finished: the cycle holds the threads even at random. Does the model have a way out (can a thread's tryAcquire succeed)?`);
+  }
+  if (r.unfinished > 0) {
+    return say(
+      `${r.unfinished} exécution(s) sur ${r.runs} tournaient encore quand sample les a arrêtées : au hasard, on sort presque toujours du cycle, mais pas à coup sûr. Seul un ordre global des verrous le supprime.`,
+      `${r.unfinished} run(s) out of ${r.runs} were still looping when sample stopped them: at random, the threads almost always leave the cycle, but not surely. Only a global lock order removes it.`);
+  }
+  const detour = r.longest > r.shortest
+    ? say(`, mais certaines ont tourné dans le cycle : de ${r.shortest} à ${r.longest} étapes`, `, but some went round the cycle: from ${r.shortest} to ${r.longest} steps`)
+    : say(`, toutes en ${r.shortest} étapes`, `, all in ${r.shortest} steps`);
+  return say(
+    `Les ${r.runs} exécutions tirées au hasard ont toutes fini${detour}. Le hasard casse la symétrie, comme un recul aléatoire ; il ne garantit rien, l'ordre global des verrous si.`,
+    `All ${r.runs} random runs finished${detour}. Chance breaks the symmetry, as a random back-off does; it guarantees nothing, a global lock order does.`);
+}

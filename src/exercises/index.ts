@@ -8,3 +8,4 @@ export { saxpyKernel, transposeKernel } from "./gpu.js";
 export { limitedDownloads, retries } from "./io.js";
 export { chunksizeSweep, poolFactorise } from "./pools.js";
 export { coresUsed, chooseModel, type Model, type ModelChoice } from "./cores.js";
+export { losingSchedule, alwaysRight, philosophers } from "./interleavings.js";

@@ -1,7 +1,7 @@
 // Lesson 11's conclusion on the real threads' race, one test per branch, on made-up rows.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { realRace } from "../../src/conclusions/lesson11.js";
+import { randomRetries, realRace } from "../../src/conclusions/lesson11.js";
 
 const run = (mode: string, attendu: number, obtenu: number) => ({ mode, attendu, obtenu });
 
@@ -42,4 +42,24 @@ test("in English with CONCURRENCE_LANG=en", () => {
     if (before === undefined) delete process.env.CONCURRENCE_LANG;
     else process.env.CONCURRENCE_LANG = before;
   }
+});
+
+test("randomRetries: every run finished, some after going round the cycle", () => {
+  assert.match(randomRetries({ runs: 200, unfinished: 0, shortest: 10, longest: 46 }), /^Les 200 exécutions tirées au hasard ont toutes fini, mais certaines ont tourné dans le cycle : de 10 à 46 étapes/);
+});
+
+test("randomRetries: every run finished, all as short as can be", () => {
+  assert.match(randomRetries({ runs: 5, unfinished: 0, shortest: 10, longest: 10 }), /^Les 5 exécutions .* toutes fini, toutes en 10 étapes/);
+});
+
+test("randomRetries: some runs stopped while still looping", () => {
+  assert.match(randomRetries({ runs: 200, unfinished: 3, shortest: 10, longest: 1000 }), /^3 exécution\(s\) sur 200 tournaient encore/);
+});
+
+test("randomRetries: no run finished", () => {
+  assert.match(randomRetries({ runs: 20, unfinished: 20, shortest: 1000, longest: 1000 }), /^Aucune des 20 exécutions/);
+});
+
+test("randomRetries: no run is refused", () => {
+  assert.throws(() => randomRetries({ runs: 0, unfinished: 0, shortest: 0, longest: 0 }), RangeError);
 });
