@@ -63,7 +63,7 @@ function threadHtml(t: ThreadView): string {
   return (
     `<div class="cc-thread" data-thread="${escapeHtml(t.name)}" data-steps="${t.steps}" data-next="${next}" style="flex:1 1 320px;min-width:0">` +
     `<div><b>${escapeHtml(t.name)}</b> <span class="cc-status">${escapeHtml(status)}</span></div>` +
-    `<pre style="margin:4px 0;padding:4px;font-size:12px;line-height:1.35;overflow-x:auto;background:#f7f7f7">${lines}</pre></div>`
+    `<pre style="margin:4px 0;padding:4px;font-family:var(--jp-code-font-family, monospace);font-size:12px;line-height:1.35;overflow-x:auto;background:#f7f7f7">${lines}</pre></div>`
   );
 }
 

@@ -23,6 +23,7 @@ export function check(nb: Notebook): void {
   assert.match(streamText(cellWith(nb, "const explorationInterblocage = explore(deuxVerrous)")), /^Interblocage trouvé : l'ordre A B y mène en 2 étapes\./);
   assert.match(streamText(cellWith(nb, "const explorationOrdre = explore(ordreGlobal)")), /^Ordres opposés : 1 interblocage\(s\) ; ordre global : 0 sur 2 entrelacements/);
   assert.match(streamText(cellWith(nb, "const explorationReessai = explore(reessai)")), /^Interblocage actif : après .* le cycle .* revient au même état, sans fin\. Interblocages : 0\./);
+  assert.match(streamText(cellWith(nb, "const explorationOrdonne = explore(reessaiOrdonne)")), /^Réessai dans l'ordre global : 0 interblocage\(s\) actif\(s\), 0 interblocage\(s\).* avec 2 virements\./);
   assert.match(streamText(cellWith(nb, "const auHasard = sample(reessai")), /Les \d+ exécutions tirées au hasard ont toutes fini|tournaient encore/);
   assert.match(streamText(cellWith(nb, "const explorationInjuste = explore(injuste)")), /^Famine : [AB] n'avance plus/);
   assert.match(streamText(cellWith(nb, "const explorationEquitable = explore(equitable)")), /verrou équitable : 0, et 0 interblocage\(s\)/);
