@@ -3,7 +3,7 @@
 // headless runs and handouts show instead of the buttons.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { acquire, model, release, scheduler } from "../../src/index.js";
+import { acquire, model, release, scheduler, waitUntil } from "../../src/index.js";
 import { MIME_BUNDLE } from "../../src/display/bundle.js";
 import { captureDisplays } from "../helpers/capture.js";
 
@@ -111,4 +111,51 @@ test("bad options are refused where they enter", () => {
   assert.throws(() => scheduler(perte, { replay: ["A", "C"] }), /options\.replay doit être une liste de noms de threads/);
   assert.throws(() => scheduler(perte, { goal: { text: "x" } as never }), TypeError);
   assert.throws(() => scheduler(perte, { goal: "x" as never }), /options\.goal doit être/);
+});
+
+test("a goal that holds in the middle stays reached until its step is undone; the replay stops there", () => {
+  type Flags = { a: boolean; b: boolean; dedans: number };
+  const drapeaux = model({
+    name: "drapeaux naïfs",
+    shared: { a: false, b: false, dedans: 0 },
+    threads: {
+      A: function* (s: Flags) {
+        yield waitUntil((t: Flags) => !t.b, "attendre B");
+        s.a = true;
+        yield "lever";
+        s.dedans++;
+        yield "entrer";
+        s.dedans--;
+        s.a = false;
+        yield "sortir";
+      },
+      B: function* (s: Flags) {
+        yield waitUntil((t: Flags) => !t.a, "attendre A");
+        s.b = true;
+        yield "lever";
+        s.dedans++;
+        yield "entrer";
+        s.dedans--;
+        s.b = false;
+        yield "sortir";
+      },
+    },
+  });
+  const both = { text: "faites entrer A et B en section critique", reached: (e: { shared: Flags }) => e.shared.dedans === 2 };
+  const ordo = scheduler(drapeaux, { goal: both, replay: ["A", "B", "A", "A", "B", "B", "A", "B"] });
+  for (const t of ["A", "B", "A", "A", "B"]) ordo.advance(t);
+  assert.equal(ordo.reached, false);
+  ordo.advance("B");
+  assert.equal(ordo.reached, true, "both are in");
+  ordo.advance("A");
+  assert.equal(ordo.state.shared.dedans, 1);
+  assert.equal(ordo.reached, true, "it stays reached after A leaves");
+  assert.match(ordo.panel.value, /✅ but atteint à l'étape 6 !/);
+  ordo.undo();
+  ordo.undo();
+  assert.equal(ordo.reached, false, "undone past the step that reached it");
+  const html = String(ordo[MIME_BUNDLE]()["text/html"]);
+  assert.match(html, /Ordre rejoué \(6 étapes\)/, "the replay stops where the goal first holds");
+  assert.match(html, /✅ but atteint à l'étape 6 !/);
+  ordo.close();
 });

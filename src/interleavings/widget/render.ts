@@ -20,6 +20,8 @@ export interface ThreadView {
 export interface PanelView {
   goal: string | undefined;
   reached: boolean;
+  /** The step at which the goal first held. */
+  reachedAt?: number;
   threads: ThreadView[];
   shared: unknown;
   locks: Record<string, { holders: string[]; queue: string[] }>;
@@ -79,7 +81,7 @@ function locksHtml(locks: PanelView["locks"]): string {
 export function panelHtml(view: PanelView): string {
   const m = messages().scheduler;
   const goal = view.goal === undefined ? "" :
-    `<div class="cc-goal"><b>${m.goal}</b> ${escapeHtml(view.goal)} — <span class="cc-reached">${view.reached ? m.reached : m.notYet}</span></div>`;
+    `<div class="cc-goal"><b>${m.goal}</b> ${escapeHtml(view.goal)} — <span class="cc-reached">${view.reached ? m.reached(view.reachedAt ?? view.history.length) : m.notYet}</span></div>`;
   const state = view.deadlocked ? m.deadlock : view.finished ? m.allFinished : m.yourTurn;
   const history = view.history.length ? `${escapeHtml(view.history.join(" "))} (${m.steps(view.history.length)})` : m.noStep;
   return (
@@ -115,6 +117,6 @@ export function replayHtml(steps: readonly ReplayedStep[], end: PanelView): stri
 export function replayText(name: string, steps: readonly ReplayedStep[], end: PanelView): string {
   const m = messages().scheduler;
   const lines = steps.map((s, i) => `${i + 1}. ${s.thread} ${s.label} → ${describeShared(s.shared)}`);
-  const goal = end.goal === undefined ? [] : [`${m.goal} ${end.goal} — ${end.reached ? m.reached : m.notYet}`];
+  const goal = end.goal === undefined ? [] : [`${m.goal} ${end.goal} — ${end.reached ? m.reached(end.reachedAt ?? steps.length) : m.notYet}`];
   return [m.summary(name, end.threads.map((t) => m.advance(t.name)).join(", ")), m.replayed(steps.length), ...lines, ...goal].join("\n");
 }

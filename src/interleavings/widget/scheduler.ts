@@ -31,7 +31,10 @@ export interface SchedulerState<S = any> {
 export interface SchedulerGoal<S = any> {
   /** The goal as the student reads it. @example "faites finir x à 1" */
   text: string;
-  /** Whether the goal is reached in this state. */
+  /**
+   * Whether the goal holds in this state. It is tried after each step: once it holds, the goal
+   * stays reached (✅, with its step) until that step is undone.
+   */
   reached: (state: SchedulerState<S>) => boolean;
 }
 
@@ -64,6 +67,8 @@ export class Scheduler<S extends object = any> {
   readonly #goal: SchedulerGoal<S> | undefined;
   readonly #replay: readonly string[] | undefined;
   #notice: string | undefined;
+  /** The length of the history when the goal first held along it. */
+  #reachedAt: number | undefined;
 
   constructor(model: Model<S>, options: SchedulerOptions<S> = {}) {
     this.model = checkModel(model, "scheduler(model)") as Model<S>;
@@ -88,6 +93,7 @@ export class Scheduler<S extends object = any> {
       const row = this.#stepper.step(thread);
       moved = row.error === undefined;
       this.#notice = row.error === undefined ? undefined : messages().scheduler.cannot(thread, row.error);
+      if (moved && this.#reachedAt === undefined && this.#holds(this.#stepper)) this.#reachedAt = this.#stepper.history.length;
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       this.#notice = messages().scheduler.cannot(thread, error.message);
@@ -100,6 +106,7 @@ export class Scheduler<S extends object = any> {
   undo(): void {
     this.#stepper.undo();
     this.#notice = undefined;
+    if (this.#reachedAt !== undefined && this.#stepper.history.length < this.#reachedAt) this.#reachedAt = undefined;
     this.#redraw();
   }
 
@@ -113,9 +120,9 @@ export class Scheduler<S extends object = any> {
     return this.#state(this.#stepper);
   }
 
-  /** Whether the goal is reached now (false without a goal). */
+  /** Whether the goal held at some step of the history so far (false without a goal). */
   get reached(): boolean {
-    return this.#reached(this.#stepper);
+    return this.#reachedAt !== undefined;
   }
 
   /** Closes the buttons and the panel. */
@@ -144,7 +151,7 @@ export class Scheduler<S extends object = any> {
     return { shared, locals, history: stepper.schedule, finished: stepper.finished, deadlocked: stepper.deadlocked };
   }
 
-  #reached(stepper: Stepper<S>): boolean {
+  #holds(stepper: Stepper<S>): boolean {
     if (!this.#goal) return false;
     try {
       return Boolean(this.#goal.reached(this.#state(stepper)));
@@ -153,7 +160,7 @@ export class Scheduler<S extends object = any> {
     }
   }
 
-  #view(stepper = this.#stepper, notice = this.#notice): PanelView {
+  #view(stepper = this.#stepper, notice = this.#notice, reachedAt = this.#reachedAt): PanelView {
     const state = this.#state(stepper);
     const blocked = new Map(stepper.blocked().map((b) => [b.thread, b.waitsFor]));
     const threads = stepper.threads.map((name) => {
@@ -164,7 +171,8 @@ export class Scheduler<S extends object = any> {
     });
     return {
       goal: this.#goal?.text,
-      reached: this.#reached(stepper),
+      reached: reachedAt !== undefined,
+      reachedAt,
       threads,
       shared: state.shared,
       locks: stepper.state.locks,
@@ -185,15 +193,17 @@ export class Scheduler<S extends object = any> {
       if (row.error === undefined) steps.push({ thread: name, label: row.label, shared: row.shared });
       return row.error === undefined;
     };
+    // The replay stops where the goal first holds: that is the moment to show.
+    const goalHolds = () => this.#goal !== undefined && this.#holds(stepper);
     if (this.#replay) {
-      for (const name of this.#replay) if (!take(name)) break;
+      for (const name of this.#replay) if (goalHolds() || !take(name)) break;
     } else {
-      for (let moved = true; moved && steps.length < ROUND_ROBIN_LIMIT; ) {
+      for (let moved = true; moved && !goalHolds() && steps.length < ROUND_ROBIN_LIMIT; ) {
         moved = false;
-        for (const name of stepper.threads) if (steps.length < ROUND_ROBIN_LIMIT && take(name)) moved = true;
+        for (const name of stepper.threads) if (!goalHolds() && steps.length < ROUND_ROBIN_LIMIT && take(name)) moved = true;
       }
     }
-    return { steps, end: this.#view(stepper, undefined) };
+    return { steps, end: this.#view(stepper, undefined, goalHolds() ? steps.length : undefined) };
   }
 }
 

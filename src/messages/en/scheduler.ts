@@ -5,7 +5,7 @@ export const scheduler: typeof fr = {
   advance: (thread: string) => `step ${thread}`,
   undo: "undo",
   goal: "Goal:",
-  reached: "✅ goal reached!",
+  reached: (step: number) => `✅ goal reached at step ${step}!`,
   notYet: "not reached yet",
   next: "next step",
   finished: "finished",

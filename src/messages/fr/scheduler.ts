@@ -3,7 +3,7 @@ export const scheduler = {
   advance: (thread: string) => `avancer ${thread}`,
   undo: "annuler",
   goal: "But :",
-  reached: "✅ but atteint !",
+  reached: (step: number) => `✅ but atteint à l'étape ${step} !`,
   notYet: "pas encore atteint",
   next: "prochaine étape",
   finished: "a fini",

@@ -27,6 +27,13 @@ export function check(nb: Notebook): void {
   assert.match(streamText(cellWith(nb, "const auHasard = sample(reessai")), /Les \d+ exécutions tirées au hasard ont toutes fini|tournaient encore/);
   assert.match(streamText(cellWith(nb, "const explorationInjuste = explore(injuste)")), /^Famine : [AB] n'avance plus/);
   assert.match(streamText(cellWith(nb, "const explorationEquitable = explore(equitable)")), /verrou équitable : 0, et 0 interblocage\(s\)/);
+  const blocked = mimeText(richOutputs([cellWith(nb, "const ordonnanceurBloque = scheduler(deuxVerrous")], "text/html")[0], "text/html");
+  assert.match(blocked, /Ordre rejoué \(2 étapes\)[\s\S]*✅ but atteint[\s\S]*Interblocage : aucun thread ne peut plus avancer/, "the replayed deadlock reaches « bloquez les deux threads »");
+  const flags = cellWith(nb, "const explorationDrapeaux = explore(drapeaux)");
+  assert.match(streamText(flags), /^Drapeaux naïfs : A et B peuvent être ensemble en section critique/);
+  assert.match(mimeText(richOutputs([flags], "text/html")[0], "text/html"), /✅ but atteint/, "the naive flags let both in");
+  const peterson = cellWith(nb, "const explorationPeterson = explore(peterson)");
+  assert.match(mimeText(richOutputs([peterson], "text/html")[0], "text/html"), /pas encore atteint/, "Peterson never lets both in");
   assert.match(streamText(cellWith(nb, "const explorationPeterson = explore(peterson)")), /0 interblocage\(s\), jamais deux threads en section critique à la fois\./);
   assert.match(streamText(cellWith(nb, "const naif: Ordre")), /interblocage après P\d P\d P\d\./);
 
