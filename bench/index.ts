@@ -1,6 +1,6 @@
 // `npm run bench`: measures side by side, in one run, and prints ratios. Not a test.
 // Sizes can be changed with BENCH_TASKS, BENCH_NUMBERS, BENCH_PY_NUMBERS and BENCH_ROUNDS;
-// BENCH_ONLY=throughput,trace,latency,cpu,io,gpu,kernel runs some parts only.
+// BENCH_ONLY=throughput,trace,latency,cpu,io,gpu,kernel,interleavings runs some parts only.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { factorCount, randomNumbers, split } from "./factorise.js";
 import { bestRatio, coresUsed, describe, median, pairedRatio, sideBySide, type Rounds } from "./interleave.js";
 import { ioConcurrency } from "./io.js";
 import { traceOverhead } from "./trace.js";
+import { interleavingsBench } from "./interleavings.js";
 
 const WORKERS = cpuCount();
 const TASKS = Number(process.env.BENCH_TASKS ?? 5000);
@@ -180,6 +181,7 @@ async function main(): Promise<void> {
     console.log("\nGPU: gpu.js kernels against their JavaScript references");
     await gpuKernels();
   }
+  if (!only || only.includes("interleavings")) summary.push(...(await interleavingsBench(ROUNDS)));
   if (!only || only.includes("kernel")) {
     console.log("\nKernel: ours beside IPython's, started and driven by jupyter_client");
     await kernelSpeed(summary);

@@ -8,7 +8,7 @@ import { checkModel, described, type Model } from "./model.js";
 import { components, isCyclic } from "./scc.js";
 
 export interface ExploreOptions {
-  /** Past this many states, explore() stops with a StateLimitError that says what to do. @default 200000 */
+  /** Past this many states, explore() stops with a StateLimitError that says what to do. @default 100000 */
   maxStates?: number;
   /** false: no deduplication, every path explored on its own (for the benchmark). @default true */
   dedupe?: boolean;
@@ -45,7 +45,7 @@ export interface Exploration<S = any> {
   seconds: number;
 }
 
-const DEFAULTS = { maxStates: 200_000, dedupe: true };
+const DEFAULTS = { maxStates: 100_000, dedupe: true };
 
 function checkOptions(options: ExploreOptions): Required<ExploreOptions> {
   if (typeof options !== "object" || options === null) throw new TypeError(messages().options.object("options", described(options)));

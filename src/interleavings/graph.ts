@@ -1,7 +1,7 @@
 // The state graph of a model, built breadth first: each state is visited once (deduplicated by
 // its key), so the first path that reaches a state is a shortest one. A state is rebuilt for its
 // expansion by replaying that path in a fresh execution.
-import { ModelError, StateLimitError } from "../errors.js";
+import { StateLimitError } from "../errors.js";
 import { messages } from "../messages/index.js";
 import type { Model } from "./model.js";
 import { Execution } from "./run.js";
@@ -10,10 +10,11 @@ import { stableJson } from "./json.js";
 export interface Edge { readonly thread: number; readonly to: number; readonly label: string }
 export type Status = "open" | "final" | "deadlock" | "failed";
 export interface StateNode {
-  readonly parent: number;
+  /** The state before, on a shortest path from the start (-1 for the start). */
+  parent: number;
   /** The thread whose step led here from the parent. */
-  readonly via: number;
-  readonly depth: number;
+  via: number;
+  depth: number;
   /** The state's key, kept to check that replaying its path rebuilds it (deduplicated graphs only). */
   readonly key: string | null;
   status: Status;
@@ -48,46 +49,99 @@ export function pathOf(nodes: readonly StateNode[], id: number): number[] {
 }
 
 export function buildGraph(model: Model, options: GraphOptions): Graph {
-  const nodes: StateNode[] = [];
-  const seen = new Map<string, number>();
-  const add = (parent: number, via: number, depth: number, key: string | null): number => {
-    if (nodes.length >= options.maxStates) throw new StateLimitError(messages().interleavings.stateLimit(model.name, options.maxStates), options.maxStates);
+  const graph = depthFirst(model, options);
+  if (options.dedupe) shortestPaths(graph.nodes);
+  return graph;
+}
+
+/** Sets each state's parent to one on a shortest path from the start (breadth first, threads in order). */
+function shortestPaths(nodes: StateNode[]): void {
+  const seen = new Uint8Array(nodes.length);
+  seen[0] = 1;
+  const queue = [0];
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q];
+    for (const e of nodes[v].edges) {
+      if (seen[e.to]) continue;
+      seen[e.to] = 1;
+      Object.assign(nodes[e.to], { parent: v, via: e.thread, depth: nodes[v].depth + 1 });
+      queue.push(e.to);
+    }
+  }
+}
+
+/** Adds a state, or fails past the limit. */
+function adder(model: Model, nodes: StateNode[], seen: Map<string, number>, maxStates: number) {
+  return (parent: number, via: number, depth: number, key: string | null): number => {
+    if (nodes.length >= maxStates) throw new StateLimitError(messages().interleavings.stateLimit(model.name, maxStates), maxStates);
     nodes.push({ parent, via, depth, key, status: "open", edges: [], blocked: [], finished: [] });
     if (key !== null) seen.set(key, nodes.length - 1);
     return nodes.length - 1;
   };
-  add(-1, -1, 0, options.dedupe ? new Execution(model).key() : null);
+}
+
+/** What the state `run` is in is, once every thread has been tried there. */
+function classify(node: StateNode, run: Execution, threads: number): void {
+  if (node.finished.length === threads) node.status = "final";
+  else if (node.edges.length === 0) node.status = "deadlock";
+  if (node.status !== "open") {
+    node.shared = stableJson(run.shared);
+    node.locks = run.lockView();
+  }
+}
+
+/** Tries thread i where `run` is; a step is left done (the caller undoes it). */
+function tryThread(node: StateNode, run: Execution, i: number, failed: (label: string, message: string) => number): "moved" | "stayed" {
+  const got = run.step(i);
+  if (got.kind === "finished") node.finished.push(i);
+  else if (got.kind === "blocked") node.blocked.push({ thread: i, waitsFor: got.waitsFor });
+  else if (got.kind === "error") node.edges.push({ thread: i, to: failed(got.label, got.message), label: got.label });
+  else return "moved";
+  return "stayed";
+}
+
+/**
+ * Depth first, one execution goes down and back up (undo), and only an undone thread is
+ * rebuilt (from its own past): far cheaper than replaying a whole path for each state. With
+ * deduplication, a state met again is not entered twice.
+ */
+function depthFirst(model: Model, options: GraphOptions): Graph {
+  const nodes: StateNode[] = [];
+  const seen = new Map<string, number>();
+  const add = adder(model, nodes, seen, options.maxStates);
+  const run = new Execution(model);
+  const threads = model.threadNames.length;
   let transitions = 0;
-  for (let id = 0; id < nodes.length; id++) {
-    const node = nodes[id];
-    if (node.status !== "open") continue;
-    const run = Execution.replay(model, pathOf(nodes, id));
-    if (node.key !== null && run.key() !== node.key) throw new ModelError(messages().interleavings.nondeterministic(model.threadNames[node.via]));
-    for (let i = 0; i < model.threadNames.length; i++) {
-      const got = run.step(i);
-      if (got.kind === "finished") node.finished.push(i);
-      else if (got.kind === "blocked") node.blocked.push({ thread: i, waitsFor: got.waitsFor });
-      else if (got.kind === "error") {
-        const to = add(id, i, node.depth + 1, null);
-        nodes[to].status = "failed";
-        nodes[to].failure = { thread: i, label: got.label, message: got.message };
-        nodes[to].shared = stableJson(run.shared);
-        node.edges.push({ thread: i, to, label: got.label });
-        transitions++;
-      } else {
-        transitions++;
-        const key = options.dedupe ? run.key() : null;
-        const to = (key !== null ? seen.get(key) : undefined) ?? add(id, i, node.depth + 1, key);
-        node.edges.push({ thread: i, to, label: got.label });
-        run.undo();
-      }
+  add(-1, -1, 0, options.dedupe ? run.key() : null);
+  const stack = [{ id: 0, next: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const node = nodes[frame.id];
+    if (frame.next === threads) {
+      classify(node, run, threads);
+      stack.pop();
+      if (stack.length) run.undo();
+      continue;
     }
-    if (node.finished.length === model.threadNames.length) node.status = "final";
-    else if (node.edges.length === 0) node.status = "deadlock";
-    if (node.status !== "open") {
-      node.shared = stableJson(run.shared);
-      node.locks = run.lockView();
+    const i = frame.next++;
+    const failed = (label: string, message: string) => {
+      const to = add(frame.id, i, node.depth + 1, null);
+      Object.assign(nodes[to], { status: "failed", failure: { thread: i, label, message }, shared: stableJson(run.shared) });
+      transitions++;
+      return to;
+    };
+    if (tryThread(node, run, i, failed) === "stayed") continue;
+    transitions++;
+    const key = options.dedupe ? run.key() : null;
+    const known = key === null ? undefined : seen.get(key);
+    if (known !== undefined) {
+      node.edges.push({ thread: i, to: known, label: run.threads[i].label });
+      run.undo();
+      continue;
     }
+    const to = add(frame.id, i, node.depth + 1, key);
+    node.edges.push({ thread: i, to, label: run.threads[i].label });
+    stack.push({ id: to, next: 0 });
   }
   return { model, nodes, transitions };
 }

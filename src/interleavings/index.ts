@@ -2,7 +2,12 @@
  * Interleavings: every possible execution of a small model of concurrent code, explored and
  * shown (Loom, Shuttle and TLC, for the classroom).
  *
- * API CHANGES for ilvlesson (newest first): none yet; names are those of issue 17.
+ * API CHANGES for ilvlesson (newest first):
+ *  - explore()'s default maxStates is 100,000 (was 200,000): a runaway model stops in seconds.
+ *  - model() refuses (ModelError) a thread whose `let`/`const` variable is written, then read
+ *    after a `yield` (`const t = s.x; yield "lire"; s.x = t + 1` must be `local.t = s.x; ...`);
+ *    constants (`const other = 1 - me`) and a yield's answer read in the same step are fine.
+ *  - Names are those of issue 17, plus `scheduleTable(rows)` and the errors ModelError, StateLimitError.
  *
  * ## Writing a model
  * A model is shared state (plain JSON data, copied for each run), optional model locks, and

@@ -3,6 +3,7 @@
 // cloned for every run, so its shared state must be JSON data.
 import { ModelError } from "../errors.js";
 import { messages } from "../messages/index.js";
+import { hiddenVariables } from "./lint.js";
 
 /** A thread's own variables: part of the explored state, like its position. */
 export type Local = Record<string, any>;
@@ -95,6 +96,14 @@ function locksOf(spec: ModelSpec<object>["locks"]): Map<string, Required<LockSpe
   return locks;
 }
 
+const linted = new Map<string, string[]>();
+function hiddenOf(body: Function): string[] {
+  const text = Function.prototype.toString.call(body);
+  let hidden = linted.get(text);
+  if (!hidden) linted.set(text, (hidden = hiddenVariables(text)));
+  return hidden;
+}
+
 /**
  * Declares a model: shared state, locks and threads. Each thread is a generator function
  * `function* (s, local) { ...; yield "label"; ... }`: the code between two `yield`s is one
@@ -102,6 +111,7 @@ function locksOf(spec: ModelSpec<object>["locks"]): Map<string, Required<LockSpe
  *
  * Rule: keep what a thread remembers from one step to the next in `local` (not in `let`
  * variables), so that the explorer sees it and can recognise a state it has already visited.
+ * A variable written and then read after a `yield` is refused with a ModelError that names it.
  *
  * @example
  * const perte = model({
@@ -124,6 +134,8 @@ export function model<S extends object>(spec: ModelSpec<S>): Model<S> {
   const bodies = threadNames.map((name) => {
     const body = spec.threads[name];
     if (typeof body !== "function" || body.constructor?.name !== "GeneratorFunction") throw new TypeError(m.notGenerator(name, described(body)));
+    const hidden = hiddenOf(body);
+    if (hidden.length) throw new ModelError(m.hiddenState(name, hidden));
     return body;
   });
   const name = spec.name ?? m.unnamed;

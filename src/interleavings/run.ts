@@ -25,7 +25,8 @@ interface ThreadRun {
   history: Past[];
   dirty: boolean;
 }
-interface Snapshot { thread: number; shared: string; local: string; meta: string; locks: string }
+type Meta = [label: string, resume: unknown, waiting: string | null, finished: boolean];
+interface Snapshot { thread: number; shared: string; local: string; meta: Meta[]; locks: [string[], string[]][] }
 
 export type Attempt =
   | { kind: "step"; thread: number; label: string; finished: boolean }
@@ -189,8 +190,9 @@ export class Execution {
   }
 
   private snapshot(i: number): Snapshot {
-    const meta = JSON.stringify(this.threads.map((t) => [t.label, t.resume ?? null, t.waiting, t.finished]));
-    const locks = JSON.stringify([...this.locks.values()].map((l) => [l.holders, l.queue]));
+    const meta = this.threads.map((t): Meta => [t.label, t.resume, t.waiting, t.finished]);
+    const locks: [string[], string[]][] = [];
+    for (const l of this.locks.values()) locks.push([l.holders.slice(), l.queue.slice()]);
     return { thread: i, shared: stableJson(this.shared), local: stableJson(this.threads[i].local), meta, locks };
   }
 
@@ -199,13 +201,9 @@ export class Execution {
     const t = this.threads[snap.thread];
     restoreInPlace(t.local, snap.local);
     t.dirty = true;
-    const meta = JSON.parse(snap.meta) as [string, unknown, string | null, boolean][];
-    this.threads.forEach((th, k) => {
-      [th.label, th.resume, th.waiting, th.finished] = meta[k];
-      if (th.resume === null) th.resume = undefined;
-    });
-    const locks = JSON.parse(snap.locks) as [string[], string[]][];
-    [...this.locks.values()].forEach((l, k) => ([l.holders, l.queue] = locks[k]));
+    this.threads.forEach((th, k) => ([th.label, th.resume, th.waiting, th.finished] = snap.meta[k]));
+    let k = 0;
+    for (const l of this.locks.values()) [l.holders, l.queue] = [snap.locks[k][0].slice(), snap.locks[k++][1].slice()];
   }
 
   /** Re-creates thread `t`'s generator at its place, by replaying its own past steps. */

@@ -2,15 +2,39 @@
 // not overflow the stack), and shortest walks inside a set of states.
 import type { Edge, StateNode } from "./graph.js";
 
+/** A Map<number, number> on an Int32Array, for dense keys 0..n-1 (-1 means absent). */
+class ArrayMap {
+  private readonly a: Int32Array;
+  constructor(n: number) {
+    this.a = new Int32Array(n).fill(-1);
+  }
+  has(k: number): boolean {
+    return this.a[k] !== -1;
+  }
+  get(k: number): number | undefined {
+    return this.a[k] === -1 ? undefined : this.a[k];
+  }
+  set(k: number, v: number): this {
+    this.a[k] = v;
+    return this;
+  }
+  delete(k: number): boolean {
+    this.a[k] = -1;
+    return true;
+  }
+}
+
 /**
  * The components of the graph restricted to `members` and to the edges `keep` accepts, in
  * reverse topological order: a component comes after every component it leads to.
  */
 export function components(nodes: readonly StateNode[], members: readonly number[], keep: (e: Edge) => boolean = () => true): number[][] {
-  const inSet = new Set(members);
-  const index = new Map<number, number>();
-  const low = new Map<number, number>();
-  const onStack = new Set<number>();
+  // The whole graph gets arrays; a part of it (a component's sub-cycles) maps.
+  const whole = members.length === nodes.length;
+  const inSet = whole ? { has: (_: number) => true } : new Set(members);
+  const index = whole ? new ArrayMap(nodes.length) : new Map<number, number>();
+  const low = whole ? new ArrayMap(nodes.length) : new Map<number, number>();
+  const onStack = whole ? new ArrayMap(nodes.length) : new Map<number, number>();
   const stack: number[] = [];
   const out: number[][] = [];
   let counter = 0;
@@ -20,7 +44,7 @@ export function components(nodes: readonly StateNode[], members: readonly number
     index.set(start, counter);
     low.set(start, counter++);
     stack.push(start);
-    onStack.add(start);
+    onStack.set(start, 1);
     while (work.length) {
       const frame = work[work.length - 1];
       const [v, i] = frame;
@@ -33,7 +57,7 @@ export function components(nodes: readonly StateNode[], members: readonly number
           index.set(e.to, counter);
           low.set(e.to, counter++);
           stack.push(e.to);
-          onStack.add(e.to);
+          onStack.set(e.to, 1);
           work.push([e.to, 0]);
         } else if (onStack.has(e.to)) low.set(v, Math.min(low.get(v)!, index.get(e.to)!));
         continue;

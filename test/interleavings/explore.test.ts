@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ModelError, StateLimitError, explore, model, replay } from "../../src/index.js";
-import { lostUpdate, noProtocol, opposite, ordered, petersonModel, threeByFour, withLock } from "./models.js";
+import { lostUpdate, noProtocol, opposite, ordered, petersonModel, philosophers, threeByFour, withLock } from "./models.js";
 
 const last = <T>(rows: T[]) => rows[rows.length - 1];
 
@@ -74,7 +74,7 @@ test("three threads of four steps: 34,650 interleavings, with and without dedupl
   const deduped = explore(threeByFour());
   assert.equal(deduped.interleavings, 34_650);
   assert.equal(deduped.states, 125, "one state per (a, b, c) position, 5 × 5 × 5");
-  const tree = explore(threeByFour(), { dedupe: false });
+  const tree = explore(threeByFour(), { dedupe: false, maxStates: 200_000 });
   assert.equal(tree.interleavings, 34_650);
   assert.ok(tree.states > 34_650, `a tree has a node per prefix: ${tree.states}`);
   assert.deepEqual(tree.outcomes.map((o) => [o.final, o.count]), deduped.outcomes.map((o) => [o.final, o.count]));
@@ -111,4 +111,14 @@ test("bad models and options are refused where they enter", () => {
 test("a thread that is not deterministic is a ModelError that names it", () => {
   const random = model({ shared: { x: 0 }, threads: { A: function* (s, local) { local.r = Math.random(); yield "tirer"; s.x = 1; yield "écrire"; }, B: function* (s) { s.x = 2; yield "écrire"; } } });
   assert.throws(() => explore(random), (e: Error) => e instanceof ModelError && /A/.test(e.message) && /déterministe/.test(e.message));
+});
+
+test("three philosophers deadlock when each takes its left fork first, never when forks are taken in one order", () => {
+  const r = explore(philosophers(3, false));
+  assert.equal(r.deadlocks.length, 1);
+  assert.equal(r.deadlocks[0].schedule.length, 3, "each takes one fork: the shortest way there");
+  assert.equal(r.deadlocks[0].blocked.length, 3);
+  const fixed = explore(philosophers(3, true));
+  assert.deepEqual(fixed.deadlocks, []);
+  assert.deepEqual(fixed.outcomes.map((o) => o.final), [{ repas: 3 }]);
 });

@@ -134,3 +134,22 @@ export const threeByFour = () => {
   };
   return model({ name: "3 × 4", shared: { x: 0 }, threads: { A: body, B: body, C: body } });
 };
+
+/** n philosophers, fork i on the left of philosopher i; `ordered`: each takes its lower-numbered fork first. */
+export const philosophers = (n: number, ordered: boolean) => {
+  const forks = Array.from({ length: n }, (_, i) => `f${i}`);
+  const threads: Record<string, (s: { repas: number }) => Generator<Step, void, unknown>> = {};
+  for (let i = 0; i < n; i++) {
+    const [left, right] = [i, (i + 1) % n];
+    const [first, second] = ordered ? [Math.min(left, right), Math.max(left, right)] : [left, right];
+    threads[`P${i}`] = function* (s) {
+      yield acquire(`f${first}`);
+      yield acquire(`f${second}`);
+      s.repas++;
+      yield "manger";
+      yield release(`f${second}`);
+      yield release(`f${first}`);
+    };
+  }
+  return model({ name: `${n} philosophes${ordered ? " (ordre global)" : ""}`, shared: { repas: 0 }, locks: forks, threads });
+};

@@ -6,6 +6,10 @@ export const interleavings: typeof fr = {
   sharedData: (got) => `shared must be an object of plain data (numbers, strings, booleans, arrays, objects), copied for each run, got ${got}`,
   noThreads: "threads must name at least one thread, for example { A: function* (s, local) { ... } }",
   notGenerator: (name, got) => `threads.${name} must be a generator function, written function* (s, local) { ...; yield "step"; }, got ${got}`,
+  hiddenState: (thread, names) =>
+    `thread ${thread} keeps ${names.map((n) => `\`${n}\``).join(", ")} from one step to the next (read after a yield) in a variable, ` +
+    `which the explorer cannot see: keep ${names.length > 1 ? "these values" : "this value"} in local (${names.map((n) => `local.${n}`).join(", ")}), ` +
+    `which is part of the explored state`,
   notModel: (where, got) => `${where} expects a model made by model({ shared, threads }), got ${got}`,
   badYield: (thread, got) => `thread ${thread} yielded ${got}: yield a label (yield "read") or a request (yield acquire("lock"))`,
   unknownLock: (lock, known, thread) =>

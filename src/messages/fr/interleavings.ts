@@ -6,6 +6,10 @@ export const interleavings = {
   noThreads: "threads doit nommer au moins un thread, par exemple { A: function* (s, local) { ... } }",
   notGenerator: (name: string, got: string) =>
     `threads.${name} doit être une fonction génératrice, écrite function* (s, local) { ...; yield "étape"; }, reçu ${got}`,
+  hiddenState: (thread: string, names: string[]) =>
+    `le thread ${thread} garde ${names.map((n) => `\`${n}\``).join(", ")} d'une étape à l'autre (lu après un yield) dans une variable, ` +
+    `que l'explorateur ne voit pas : rangez ${names.length > 1 ? "ces valeurs" : "cette valeur"} dans local (${names.map((n) => `local.${n}`).join(", ")}), ` +
+    `qui fait partie de l'état exploré`,
   notModel: (where: string, got: string) => `${where} attend un modèle créé par model({ shared, threads }), reçu ${got}`,
   badYield: (thread: string, got: string) =>
     `le thread ${thread} a fait yield ${got} : faites yield d'une étiquette (yield "lire") ou d'une requête (yield acquire("verrou"))`,
