@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { acquire, model, release, scheduler, waitUntil } from "../../src/index.js";
 import { MIME_BUNDLE } from "../../src/display/bundle.js";
+import { dedent } from "../../src/interleavings/widget/render.js";
 import { captureDisplays } from "../helpers/capture.js";
 
 const perte = model({
@@ -158,4 +159,9 @@ test("a goal that holds in the middle stays reached until its step is undone; th
   assert.match(html, /Ordre rejoué \(6 étapes\)/, "the replay stops where the goal first holds");
   assert.match(html, /✅ but atteint à l'étape 6 !/);
   ordo.close();
+});
+
+test("the code shown loses the cell's indentation and the compiler's prefixes on imported names", () => {
+  const shown = dedent(["function* (s) {", "      yield exports.acquire(\"v1\");", "      s.x = concurrence_1.helper(s.x_1);", "    }"]);
+  assert.deepEqual(shown, ["function* (s) {", "  yield acquire(\"v1\");", "  s.x = helper(s.x_1);", "}"]);
 });

@@ -36,11 +36,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
-/** The lines without the indentation the body has in its cell (the first line is the header). */
+/**
+ * The lines as the student wrote them, as far as the compiled text allows: without the indentation
+ * the body has in its cell (the first line is the header), and without the `exports.` or
+ * `concurrence_1.` prefix the kernel's compiler puts before imported names.
+ */
 export function dedent(lines: readonly string[]): string[] {
   const indents = lines.slice(1).filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length);
   const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l, i) => (i === 0 ? l.trim() : l.slice(Math.min(cut, /^\s*/.exec(l)![0].length))));
+  const unprefixed = (l: string) => l.replace(/\b(?:exports|[A-Za-z_$][\w$]*_\d+)\.(?=[A-Za-z_$])/g, "");
+  return lines.map((l, i) => unprefixed(i === 0 ? l.trim() : l.slice(Math.min(cut, /^\s*/.exec(l)![0].length))));
 }
 
 /** `x = 1, y = 2`, for the shared memory. */
