@@ -1,7 +1,7 @@
 // The state graph of a model, built breadth first: each state is visited once (deduplicated by
 // its key), so the first path that reaches a state is a shortest one. A state is rebuilt for its
 // expansion by replaying that path in a fresh execution.
-import { StateLimitError } from "../errors.js";
+import { ModelError, StateLimitError } from "../errors.js";
 import { messages } from "../messages/index.js";
 import type { Model } from "./model.js";
 import { Execution } from "./run.js";
@@ -113,12 +113,14 @@ function depthFirst(model: Model, options: GraphOptions): Graph {
   const threads = model.threadNames.length;
   let transitions = 0;
   add(-1, -1, 0, options.dedupe ? run.key() : null);
+  const closed: boolean[] = [];
   const stack = [{ id: 0, next: 0 }];
   while (stack.length) {
     const frame = stack[stack.length - 1];
     const node = nodes[frame.id];
     if (frame.next === threads) {
       classify(node, run, threads);
+      closed[frame.id] = true;
       stack.pop();
       if (stack.length) run.undo();
       continue;
@@ -136,6 +138,7 @@ function depthFirst(model: Model, options: GraphOptions): Graph {
     const known = key === null ? undefined : seen.get(key);
     if (known !== undefined) {
       node.edges.push({ thread: i, to: known, label: run.threads[i].label });
+      if (closed[known]) checkSameMoves(model, nodes, known, run, seen);
       run.undo();
       continue;
     }
@@ -144,4 +147,34 @@ function depthFirst(model: Model, options: GraphOptions): Graph {
     stack.push({ id: to, next: 0 });
   }
   return { model, nodes, transitions };
+}
+
+/** What thread j does from a state: its next state's id, or -1 finished, -2 blocked, -3 failed. */
+function moveOf(nodes: readonly StateNode[], id: number, j: number): number {
+  const node = nodes[id];
+  if (node.finished.includes(j)) return -1;
+  if (node.blocked.some((b) => b.thread === j)) return -2;
+  const edge = node.edges.find((e) => e.thread === j);
+  return edge === undefined || nodes[edge.to].status === "failed" ? -3 : edge.to;
+}
+
+/**
+ * A state met again by another path must move as it did the first time, one step on for each
+ * thread: otherwise a thread keeps something the state does not hold (a variable of a helper
+ * generator, a loop's position under one label) or is not deterministic, and merging the two
+ * would give wrong counts. A ModelError names the first thread that differs.
+ */
+function checkSameMoves(model: Model, nodes: readonly StateNode[], known: number, run: Execution, seen: ReadonlyMap<string, number>): void {
+  for (let j = 0; j < model.threadNames.length; j++) {
+    const got = run.step(j);
+    let move: number;
+    if (got.kind === "finished") move = -1;
+    else if (got.kind === "blocked") move = -2;
+    else if (got.kind === "error") move = -3;
+    else {
+      move = seen.get(run.key()) ?? -4;
+      run.undo();
+    }
+    if (move !== moveOf(nodes, known, j)) throw new ModelError(messages().interleavings.nondeterministic(model.threadNames[j]));
+  }
 }

@@ -3,6 +3,8 @@
  * shown (Loom, Shuttle and TLC, for the classroom).
  *
  * API CHANGES for ilvlesson (newest first):
+ *  - model() also refuses a thread that assigns a variable from outside the model (`compteur++`,
+ *    `totaux.n = 1`, a cell's `exports.k`): it belongs in `s`.
  *  - explore()'s default maxStates is 100,000 (was 200,000): a runaway model stops in seconds.
  *  - model() refuses (ModelError) a thread whose `let`/`const` variable is written, then read
  *    after a `yield` (`const t = s.x; yield "lire"; s.x = t + 1` must be `local.t = s.x; ...`);

@@ -53,8 +53,48 @@ function findGenerator(ast: Node): Node | undefined {
   return undefined;
 }
 
-/** The names of the variables that carry state across a `yield` in this generator function's source. */
-export function hiddenVariables(text: string): string[] {
+export interface LintReport {
+  /** Variables of the generator that carry state across a `yield`. */
+  hidden: string[];
+  /** Variables from outside the model that the thread writes (directly or through a field). */
+  outside: string[];
+}
+
+/** The root name of `a.b[c].d`, if it is a plain name. */
+function rootName(node: Node): string | undefined {
+  let n = node;
+  let field: Node | undefined;
+  while (n.type === "MemberExpression") {
+    field = n.property as Node;
+    n = n.object as Node;
+  }
+  if (n.type !== "Identifier") return undefined;
+  // tslab compiles a use of another cell's variable `k` to `exports.k`.
+  if (n.name === "exports" && field?.type === "Identifier") return field.name as string;
+  return n.name as string;
+}
+
+/** Names declared outside the generator that it assigns, or whose fields it assigns. */
+function outsideWrites(fn: Node, declaredInside: Set<string>, params: Set<string>): string[] {
+  const names = new Set<string>();
+  const target = (node: Node | undefined) => {
+    if (!node) return;
+    const name = node.type === "Identifier" || node.type === "MemberExpression" ? rootName(node) : undefined;
+    if (name !== undefined && !declaredInside.has(name) && !params.has(name) && name !== "undefined") names.add(name);
+  };
+  const walk = (node: Node) => {
+    for (const child of children(node)) {
+      if (child.type === "AssignmentExpression") target(child.left as Node);
+      if (child.type === "UpdateExpression") target(child.argument as Node);
+      walk(child);
+    }
+  };
+  walk(fn);
+  return [...names];
+}
+
+/** What in this generator function's source escapes the explorer: see LintReport. */
+export function lintThread(text: string): LintReport {
   let ast: Node | undefined;
   for (const candidate of [`(${text})`, `({ ${text} })`]) {
     try {
@@ -65,17 +105,21 @@ export function hiddenVariables(text: string): string[] {
     }
   }
   const fn = ast && findGenerator(ast);
-  if (!ast || !fn) return [];
+  if (!ast || !fn) return { hidden: [], outside: [] };
   const manager = analyze(ast as never, { ecmaVersion: 2022, sourceType: "script" });
   const top = manager.acquire(fn as never);
-  if (!top) return [];
+  if (!top) return { hidden: [], outside: [] };
   const params = new Set((fn.params as Node[]).filter((p) => p.type === "Identifier").map((p) => p.name as string));
   const { yields, loops } = ownParts(fn);
   const hidden: string[] = [];
-  const scopes = [top];
+  const declared = new Set<string>();
+  // The generator's own scopes (its blocks and loops), and those of functions inside it.
+  const scopes: [typeof top, boolean][] = [[top, true]];
   for (let k = 0; k < scopes.length; k++) {
-    const scope = scopes[k];
-    scopes.push(...scope.childScopes.filter((c) => c.type !== "function"));
+    const [scope, own] = scopes[k];
+    for (const child of scope.childScopes) scopes.push([child, own && child.type !== "function"]);
+    for (const variable of scope.variables) declared.add(variable.name);
+    if (!own) continue;
     for (const variable of scope.variables) {
       if (variable.defs.some((d) => d.type === "Parameter") || variable.name === "arguments") continue;
       const refs = variable.references;
@@ -95,5 +139,5 @@ export function hiddenVariables(text: string): string[] {
       if (across || looped) hidden.push(variable.name);
     }
   }
-  return hidden;
+  return { hidden, outside: outsideWrites(fn, declared, params) };
 }

@@ -3,7 +3,7 @@
 // cloned for every run, so its shared state must be JSON data.
 import { ModelError } from "../errors.js";
 import { messages } from "../messages/index.js";
-import { hiddenVariables } from "./lint.js";
+import { lintThread, type LintReport } from "./lint.js";
 
 /** A thread's own variables: part of the explored state, like its position. */
 export type Local = Record<string, any>;
@@ -96,12 +96,12 @@ function locksOf(spec: ModelSpec<object>["locks"]): Map<string, Required<LockSpe
   return locks;
 }
 
-const linted = new Map<string, string[]>();
-function hiddenOf(body: Function): string[] {
+const linted = new Map<string, LintReport>();
+function lintOf(body: Function): LintReport {
   const text = Function.prototype.toString.call(body);
-  let hidden = linted.get(text);
-  if (!hidden) linted.set(text, (hidden = hiddenVariables(text)));
-  return hidden;
+  let report = linted.get(text);
+  if (!report) linted.set(text, (report = lintThread(text)));
+  return report;
 }
 
 /**
@@ -111,7 +111,8 @@ function hiddenOf(body: Function): string[] {
  *
  * Rule: keep what a thread remembers from one step to the next in `local` (not in `let`
  * variables), so that the explorer sees it and can recognise a state it has already visited.
- * A variable written and then read after a `yield` is refused with a ModelError that names it.
+ * A variable written and then read after a `yield` is refused with a ModelError that names it,
+ * and so is a variable from outside the model that a thread writes (it belongs in `s`).
  *
  * @example
  * const perte = model({
@@ -134,8 +135,9 @@ export function model<S extends object>(spec: ModelSpec<S>): Model<S> {
   const bodies = threadNames.map((name) => {
     const body = spec.threads[name];
     if (typeof body !== "function" || body.constructor?.name !== "GeneratorFunction") throw new TypeError(m.notGenerator(name, described(body)));
-    const hidden = hiddenOf(body);
-    if (hidden.length) throw new ModelError(m.hiddenState(name, hidden));
+    const lint = lintOf(body);
+    if (lint.hidden.length) throw new ModelError(m.hiddenState(name, lint.hidden));
+    if (lint.outside.length) throw new ModelError(m.outsideState(name, lint.outside));
     return body;
   });
   const name = spec.name ?? m.unnamed;

@@ -36,11 +36,10 @@ export type Attempt =
 
 /** Whether a replayed step ended as it did the first time. */
 function sameStep(r: IteratorResult<unknown, unknown>, label: string): boolean {
-  const m = messages().interleavings;
-  if (r.done) return label === m.end || label === "";
+  if (r.done) return label === messages().interleavings.end || label === "";
   if (typeof r.value === "string") return r.value === label;
   if (!isRequest(r.value)) return false;
-  return r.value.label === label || (r.value.op === "acquire" && m.queued(r.value.lock) === label);
+  return r.value.label === label || (r.value.op === "acquire" && messages().interleavings.queued(r.value.lock) === label);
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -101,7 +100,7 @@ export class Execution {
       return { kind: "error", thread: i, label: messages().interleavings.threw, message: errorText(error), error };
     }
     if (result.done) {
-      if (stableJson(this.shared) === snap.shared && stableJson(t.local) === snap.local) {
+      if (JSON.stringify(this.shared) === snap.shared && JSON.stringify(t.local) === snap.local) {
         t.finished = true;
         return { kind: "finished", thread: i };
       }
@@ -117,7 +116,6 @@ export class Execution {
   }
 
   private request(snap: Snapshot, t: ThreadRun, req: StepRequest): Attempt {
-    const m = messages().interleavings;
     if (req.op === "wait") {
       let ok: boolean;
       try {
@@ -132,7 +130,7 @@ export class Execution {
     const lock = this.locks.get(req.lock);
     if (!lock) {
       this.restore(snap);
-      throw new ModelError(m.unknownLock(req.lock, [...this.locks.keys()], t.name));
+      throw new ModelError(messages().interleavings.unknownLock(req.lock, [...this.locks.keys()], t.name));
     }
     const free = lock.holders.length < lock.places && lock.queue.length === 0;
     if (req.op === "acquire") {
@@ -143,7 +141,7 @@ export class Execution {
       if (!lock.fair) return this.blocked(snap, req.label);
       lock.queue.push(t.name);
       t.waiting = req.lock;
-      return this.commit(snap, t, m.queued(req.lock), undefined, false);
+      return this.commit(snap, t, messages().interleavings.queued(req.lock), undefined, false);
     }
     if (req.op === "tryAcquire") {
       if (free) lock.holders.push(t.name);
@@ -152,7 +150,7 @@ export class Execution {
     const at = lock.holders.indexOf(t.name);
     if (at < 0) {
       this.restore(snap);
-      return { kind: "error", thread: snap.thread, label: req.label, message: m.notHeld(t.name, req.lock), error: null };
+      return { kind: "error", thread: snap.thread, label: req.label, message: messages().interleavings.notHeld(t.name, req.lock), error: null };
     }
     lock.holders.splice(at, 1);
     const next = lock.queue.shift();
@@ -193,7 +191,8 @@ export class Execution {
     const meta = this.threads.map((t): Meta => [t.label, t.resume, t.waiting, t.finished]);
     const locks: [string[], string[]][] = [];
     for (const l of this.locks.values()) locks.push([l.holders.slice(), l.queue.slice()]);
-    return { thread: i, shared: stableJson(this.shared), local: stableJson(this.threads[i].local), meta, locks };
+    // Plain JSON: restoring needs the data, not a canonical key.
+    return { thread: i, shared: JSON.stringify(this.shared), local: JSON.stringify(this.threads[i].local), meta, locks };
   }
 
   private restore(snap: Snapshot): void {
@@ -209,8 +208,8 @@ export class Execution {
   /** Re-creates thread `t`'s generator at its place, by replaying its own past steps. */
   private rebuild(t: ThreadRun): void {
     const index = this.threads.indexOf(t);
-    const now = stableJson(this.shared);
-    const local = stableJson(t.local);
+    const now = JSON.stringify(this.shared);
+    const local = JSON.stringify(t.local);
     for (const key of Object.keys(t.local)) delete t.local[key];
     const gen = this.model.bodies[index](this.shared, t.local) as Generator<unknown, unknown, unknown>;
     try {
@@ -222,7 +221,7 @@ export class Execution {
     } finally {
       restoreInPlace(this.shared, now);
     }
-    if (stableJson(t.local) !== local) throw new ModelError(messages().interleavings.nondeterministic(t.name));
+    if (JSON.stringify(t.local) !== local) throw new ModelError(messages().interleavings.nondeterministic(t.name));
     t.gen = gen;
     t.dirty = false;
   }

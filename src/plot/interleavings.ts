@@ -74,10 +74,13 @@ export function schedule(rows: readonly StepRow[], options: ChartOptions = {}): 
   }));
   const x = { field: "start", type: "quantitative", title: m.step, axis: { tickMinStep: 1, format: "d" }, scale: { domain: [0.5, Math.max(1, rows.length) + 0.5] } };
   const y = { field: "thread", type: "nominal", title: null, sort: lanes };
+  const width = options.width ?? Math.min(PRINT_WIDTH, Math.max(200, rows.length * 60));
+  // Labels where a step has room for them; otherwise the tooltip gives them.
+  const labels = width / Math.max(1, rows.length) >= 40;
   return {
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title ? { title: options.title } : {}),
-    width: options.width ?? Math.min(PRINT_WIDTH, Math.max(200, rows.length * 60)),
+    width,
     height: { step: 34 },
     data: { values },
     encoding: { y },
@@ -91,10 +94,14 @@ export function schedule(rows: readonly StepRow[], options: ChartOptions = {}): 
           tooltip: [{ field: m.step }, { field: "thread" }, { field: m.label }, { field: "shared", title: "shared" }],
         },
       },
-      {
-        mark: { type: "text", fontSize: 9, color: "white", clip: true },
-        encoding: { x: { field: m.step, type: "quantitative", scale: x.scale }, text: { field: m.label } },
-      },
+      ...(labels
+        ? [
+            {
+              mark: { type: "text", fontSize: 9, color: "white", limit: Math.floor(width / rows.length) - 4 },
+              encoding: { x: { field: m.step, type: "quantitative", scale: x.scale }, text: { field: m.label } },
+            },
+          ]
+        : []),
     ],
   } as VegaLiteSpec;
 }

@@ -122,3 +122,25 @@ test("three philosophers deadlock when each takes its left fork first, never whe
   assert.deepEqual(fixed.deadlocks, []);
   assert.deepEqual(fixed.outcomes.map((o) => o.final), [{ repas: 3 }]);
 });
+
+test("code after a thread's last yield is a step of its own, labelled « fin »; a thread with nothing after it just finishes", () => {
+  const m = model({
+    shared: { x: 0, y: 0 },
+    threads: {
+      A: function* (s) {
+        s.x = 1;
+        yield "poser x";
+        s.y = s.x + 1;
+      },
+      B: function* (s) {
+        s.x = 5;
+        yield "poser x";
+      },
+    },
+  });
+  assert.deepEqual(replay(m, ["A", "A", "B"]).map((r) => r.label), ["poser x", "fin", "poser x"]);
+  assert.throws(() => replay(m, ["B", "B"]), ModelError);
+  const r = explore(m);
+  assert.equal(r.interleavings, 3);
+  assert.deepEqual(r.outcomes.map((o) => o.final), [{ x: 1, y: 2 }, { x: 5, y: 2 }, { x: 5, y: 6 }]);
+});

@@ -52,3 +52,50 @@ test("variables that hold no state across a yield are fine: constants, a step's 
   const r = explore(m);
   assert.deepEqual(r.outcomes.map((o) => o.final), [{ x: 11, y: 0 }]);
 });
+
+test("a thread that changes a variable from outside the model is refused: it belongs in shared", () => {
+  let compteur = 0;
+  const totals = { n: 0 };
+  const counting = () =>
+    model({
+      shared: { x: 0 },
+      threads: {
+        A: function* (s) {
+          compteur++;
+          totals.n = s.x;
+          yield "compter";
+        },
+      },
+    });
+  assert.throws(counting, (e: Error) => e instanceof ModelError && /`compteur`, `totals`/.test(e.message) && /s\.compteur/.test(e.message));
+  assert.equal(compteur, 0, "refused before any run");
+  const saved = process.env.CONCURRENCE_LANG;
+  process.env.CONCURRENCE_LANG = "en";
+  try {
+    assert.throws(counting, (e: Error) => e instanceof ModelError && /defined outside the model/.test(e.message));
+  } finally {
+    if (saved === undefined) delete process.env.CONCURRENCE_LANG;
+    else process.env.CONCURRENCE_LANG = saved;
+  }
+});
+
+test("state hidden where the source check cannot see it (a helper generator's variable) is caught when a state is met again", () => {
+  function* incrementer(s: { x: number }) {
+    const t = s.x;
+    yield "lire";
+    s.x = t + 1;
+    yield "écrire";
+  }
+  const m = model({
+    shared: { x: 0 },
+    threads: {
+      A: function* (s) {
+        yield* incrementer(s);
+      },
+      B: function* (s) {
+        yield* incrementer(s);
+      },
+    },
+  });
+  assert.throws(() => explore(m), (e: Error) => e instanceof ModelError && /local/.test(e.message) && /thread (A|B)/.test(e.message));
+});

@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { ModelError, plots, renderSvg, replay, sample, stepper } from "../../src/index.js";
 import { scheduleRows } from "../../src/interleavings/table.js";
 import { explore } from "../../src/index.js";
-import { lostUpdate, opposite, withLock } from "./models.js";
+import { lostUpdate, opposite, retryNoBackoff, withLock } from "./models.js";
+import { PRINT_WIDTH } from "../../src/plot/builders.js";
 
 const quiet = { print: false };
 
@@ -106,5 +107,10 @@ test("plots.outcomes draws the counts of explore() and sample(); plots.schedule 
   assert.deepEqual(steps.map((v) => v.thread), ["A", "B", "A", "B", "A", "B"]);
   for (const s of [spec, dead, timeline]) assert.match(await renderSvg(s), /<svg/);
   assert.throws(() => plots.outcomes(42 as never), TypeError);
+  const long = explore(retryNoBackoff()).livelocks[0];
+  const rows = replay(retryNoBackoff(), [...long.prefix, ...long.cycle, ...long.cycle]);
+  const svg = await renderSvg(plots.schedule(rows));
+  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
+  assert.ok(width <= PRINT_WIDTH + 60, `a long schedule fits a printed page: ${width}px`);
   assert.throws(() => plots.schedule([{ nope: 1 }] as never), TypeError);
 });

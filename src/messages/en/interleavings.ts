@@ -10,6 +10,10 @@ export const interleavings: typeof fr = {
     `thread ${thread} keeps ${names.map((n) => `\`${n}\``).join(", ")} from one step to the next (read after a yield) in a variable, ` +
     `which the explorer cannot see: keep ${names.length > 1 ? "these values" : "this value"} in local (${names.map((n) => `local.${n}`).join(", ")}), ` +
     `which is part of the explored state`,
+  outsideState: (thread, names) =>
+    `thread ${thread} changes ${names.map((n) => `\`${n}\``).join(", ")}, defined outside the model: ` +
+    `the explorer replays threads and only sees s and local; keep ${names.length > 1 ? "these values" : "this value"} in shared ` +
+    `(${names.map((n) => `s.${n}`).join(", ")}) if the threads share it, or in local if it is this thread's own`,
   notModel: (where, got) => `${where} expects a model made by model({ shared, threads }), got ${got}`,
   badYield: (thread, got) => `thread ${thread} yielded ${got}: yield a label (yield "read") or a request (yield acquire("lock"))`,
   unknownLock: (lock, known, thread) =>

@@ -10,6 +10,10 @@ export const interleavings = {
     `le thread ${thread} garde ${names.map((n) => `\`${n}\``).join(", ")} d'une étape à l'autre (lu après un yield) dans une variable, ` +
     `que l'explorateur ne voit pas : rangez ${names.length > 1 ? "ces valeurs" : "cette valeur"} dans local (${names.map((n) => `local.${n}`).join(", ")}), ` +
     `qui fait partie de l'état exploré`,
+  outsideState: (thread: string, names: string[]) =>
+    `le thread ${thread} modifie ${names.map((n) => `\`${n}\``).join(", ")}, ${names.length > 1 ? "définis" : "défini"} hors du modèle : ` +
+    `l'explorateur rejoue les threads et ne voit que s et local ; mettez ${names.length > 1 ? "ces valeurs" : "cette valeur"} dans shared ` +
+    `(${names.map((n) => `s.${n}`).join(", ")}) si les threads la partagent, ou dans local si elle est à ce thread seul`,
   notModel: (where: string, got: string) => `${where} attend un modèle créé par model({ shared, threads }), reçu ${got}`,
   badYield: (thread: string, got: string) =>
     `le thread ${thread} a fait yield ${got} : faites yield d'une étiquette (yield "lire") ou d'une requête (yield acquire("verrou"))`,
