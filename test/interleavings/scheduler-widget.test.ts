@@ -93,7 +93,7 @@ test("a deadlock is told, and a blocked thread says what it waits for", () => {
 
 test("without comms, the display is the replayed schedule, as HTML and as text", () => {
   const ordo = scheduler(perte, { goal, replay: ["A", "B", "A", "B", "A", "B"] });
-  const bundle = ordo[MIME_BUNDLE]();
+  const bundle = ordo.bundle();
   assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"], "no widget view without a kernel");
   const html = String(bundle["text/html"]);
   assert.match(html, /Ordre rejoué \(6 étapes\)/);
@@ -101,8 +101,9 @@ test("without comms, the display is the replayed schedule, as HTML and as text",
   assert.match(html, /✅ but atteint/, "the replayed schedule reaches the goal");
   assert.match(String(bundle["text/plain"]), /^Ordonnanceur de « mise à jour perdue » : avancer A, avancer B, annuler\n.*\n1\. A lire → x = 0/);
   assert.deepEqual(ordo.history, [], "replaying for the display moves nothing");
+  assert.deepEqual(ordo[MIME_BUNDLE](), { "text/plain": "Ordonnanceur de « mise à jour perdue » : avancer A, avancer B, annuler" }, "as a cell's last value, one line: it is shown already");
   // Without a schedule: each thread in turn, until they are done or stuck.
-  const stuck = String(scheduler(deuxVerrous)[MIME_BUNDLE]()["text/html"]);
+  const stuck = String(scheduler(deuxVerrous).bundle()["text/html"]);
   assert.match(stuck, /Ordre rejoué \(2 étapes\)/);
   assert.match(stuck, /Interblocage/);
 });
@@ -155,7 +156,7 @@ test("a goal that holds in the middle stays reached until its step is undone; th
   ordo.undo();
   ordo.undo();
   assert.equal(ordo.reached, false, "undone past the step that reached it");
-  const html = String(ordo[MIME_BUNDLE]()["text/html"]);
+  const html = String(ordo.bundle()["text/html"]);
   assert.match(html, /Ordre rejoué \(6 étapes\)/, "the replay stops where the goal first holds");
   assert.match(html, /✅ but atteint à l'étape 6 !/);
   ordo.close();

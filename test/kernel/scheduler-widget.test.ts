@@ -93,3 +93,10 @@ test("re-running the cell closes the previous scheduler's comms", { timeout: 60_
   assert.deepEqual(closed.sort(), before.sort());
   assert.equal((await live()).length, before.length);
 });
+
+test("as a cell's last value, the scheduler is one line of text, not a second view", { timeout: 60_000 }, async () => {
+  const run = await kernel.execute("ordo");
+  const [result] = of(run, "execute_result");
+  assert.deepEqual(Object.keys(result.content.data as object), ["text/plain"]);
+  assert.match(String((result.content.data as Record<string, string>)["text/plain"]), /^Ordonnanceur de « mise à jour perdue » : avancer A, avancer B, annuler/);
+});

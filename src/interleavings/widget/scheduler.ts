@@ -83,7 +83,7 @@ export class Scheduler<S extends object = any> {
     this.undoButton.on("click", () => this.undo());
     this.panel = new HtmlPanel(panelHtml(this.#view()));
     this.box = vbox(hbox(...Object.values(this.buttons), this.undoButton), this.panel);
-    show(this[MIME_BUNDLE]());
+    show(this.bundle());
   }
 
   /** Moves `thread` one step, as its button does; false (and a message) if it cannot move. */
@@ -131,11 +131,19 @@ export class Scheduler<S extends object = any> {
     for (const child of [...this.box.children, ...Object.values(this.buttons), this.undoButton, this.panel]) child.close();
   }
 
-  /** The widget in JupyterLab; elsewhere (handouts, plain terminals) the replayed schedule. */
-  [MIME_BUNDLE](): MimeBundle {
+  /**
+   * What the scheduler displays when made: the widget in JupyterLab; elsewhere (handouts, plain
+   * terminals) the replayed schedule, as HTML and as text.
+   */
+  bundle(): MimeBundle {
     const { steps, end } = this.#replayed();
     const bundle: MimeBundle = { "text/html": replayHtml(steps, end), "text/plain": replayText(this.model.name, steps, end) };
     return this.box.live ? { [WIDGET_VIEW_MIME]: { model_id: this.box.modelId, version_major: 2, version_minor: 0 }, ...bundle } : bundle;
+  }
+
+  /** As a cell's last value: one line, since the scheduler is already shown above. */
+  [MIME_BUNDLE](): MimeBundle {
+    return { "text/plain": this.toString() };
   }
 
   toString(): string {
