@@ -90,5 +90,16 @@ export function findCycles(
       }
     }
   }
-  return { livelocks, starvation };
+  return { livelocks: shortestBy(livelocks, (l) => l.threads.join(",")), starvation: shortestBy(starvation, (s) => s.starved) };
+}
+
+/** One report per group (the threads in a livelock, the starved thread): the shortest, shortest first. */
+function shortestBy<T extends CycleReport>(reports: T[], group: (r: T) => string): T[] {
+  const length = (r: T) => r.prefix.length + r.cycle.length;
+  const best = new Map<string, T>();
+  for (const r of reports) {
+    const seen = best.get(group(r));
+    if (!seen || length(r) < length(seen)) best.set(group(r), r);
+  }
+  return [...best.values()].sort((a, b) => length(a) - length(b));
 }

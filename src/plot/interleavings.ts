@@ -31,7 +31,7 @@ const shown = (value: unknown) => {
 export function outcomes(result: OutcomesSource, options: ChartOptions = {}): VegaLiteSpec {
   const m = messages().interleavings;
   if (typeof result !== "object" || result === null || !Array.isArray(result.outcomes)) throw new TypeError(m.notExploration(shown(result)));
-  const y = typeof result.runs === "number" ? "runs" : m.interleavings;
+  const y = typeof result.runs === "number" ? m.runs : m.interleavings;
   const rows: Record<string, unknown>[] = result.outcomes.map((o) => ({ [m.final]: describeState(o.final), [y]: o.count, kind: m.final }));
   const sum = (list: readonly Counted[] | undefined) => (list ?? []).reduce((a, d) => a + d.count, 0);
   if (result.deadlocks?.length) rows.push({ [m.final]: m.deadlock, [y]: sum(result.deadlocks), kind: m.deadlock });
@@ -70,7 +70,7 @@ export function schedule(rows: readonly StepRow[], options: ChartOptions = {}): 
     end: r.step + 0.45,
     thread: r.thread,
     [m.label]: r.label,
-    shared: describeState(r.shared),
+    [m.sharedAfter]: describeState(r.shared),
   }));
   const x = { field: "start", type: "quantitative", title: m.step, axis: { tickMinStep: 1, format: "d" }, scale: { domain: [0.5, Math.max(1, rows.length) + 0.5] } };
   const y = { field: "thread", type: "nominal", title: null, sort: lanes };
@@ -91,7 +91,7 @@ export function schedule(rows: readonly StepRow[], options: ChartOptions = {}): 
           x,
           x2: { field: "end" },
           color: { field: "thread", type: "nominal", sort: lanes, legend: null },
-          tooltip: [{ field: m.step }, { field: "thread" }, { field: m.label }, { field: "shared", title: "shared" }],
+          tooltip: [{ field: m.step }, { field: "thread" }, { field: m.label }, { field: m.sharedAfter }],
         },
       },
       ...(labels

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { explore, type Model } from "../../src/index.js";
+import { acquire, explore, model, release, type Model } from "../../src/index.js";
 import { indexesOf } from "../../src/interleavings/replay.js";
 import { Execution } from "../../src/interleavings/run.js";
 import { greedy, retryNoBackoff, retryOrdered } from "./models.js";
@@ -49,4 +49,20 @@ test("a fair lock serves B in turn: no starvation", () => {
   const r = explore(greedy(true));
   assert.deepEqual(r.starvation, []);
   assert.deepEqual(r.deadlocks, []);
+});
+
+test("two threads that both loop on an unfair lock: each can starve, one report per thread; a fair lock: none", () => {
+  const loop = function* () {
+    for (;;) {
+      yield acquire("verrou");
+      yield "section critique";
+      yield release("verrou");
+    }
+  };
+  const both = (fair: boolean) => model({ shared: {}, locks: { verrou: { fair } }, threads: { A: loop, B: loop } });
+  const r = explore(both(false));
+  assert.deepEqual(r.starvation.map((s) => s.starved).sort(), ["A", "B"]);
+  for (const s of r.starvation) assertLoops(both(false), s.prefix, s.cycle);
+  assert.deepEqual(r.livelocks, [], "both loop forever by design: no final state, so no livelock");
+  assert.deepEqual(explore(both(true)).starvation, []);
 });

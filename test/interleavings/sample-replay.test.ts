@@ -100,6 +100,9 @@ test("plots.outcomes draws the counts of explore() and sample(); plots.schedule 
   const spec = plots.outcomes(explore(lostUpdate()));
   const values = (spec.data as { values: Record<string, unknown>[] }).values;
   assert.deepEqual(values.map((v) => [v["état final"], v.entrelacements]), [["x = 1", 18], ["x = 2", 2]]);
+  const sampled = plots.outcomes(sample(lostUpdate(), { runs: 100, seed: 5, print: false }));
+  const counted = (sampled.data as { values: Record<string, unknown>[] }).values;
+  assert.equal(counted.reduce((n, v) => n + (v["exécutions"] as number), 0), 100, "a sample is counted in runs");
   const dead = plots.outcomes(explore(opposite()));
   assert.ok((dead.data as { values: Record<string, unknown>[] }).values.some((v) => v["état final"] === "interblocage"));
   const timeline = plots.schedule(replay(lostUpdate(), ["A", "B", "A", "B", "A", "B"]));

@@ -44,5 +44,7 @@ export const interleavings: typeof fr = {
   failure: "error",
   step: "step",
   line: "line",
+  runs: "runs",
+  sharedAfter: "shared state after",
   label: "step",
 };

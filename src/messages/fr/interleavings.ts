@@ -48,5 +48,7 @@ export const interleavings = {
   failure: "erreur",
   step: "étape",
   line: "ligne",
+  runs: "exécutions",
+  sharedAfter: "état partagé après",
   label: "pas",
 };
