@@ -33,6 +33,7 @@ export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions
 export * as plots from "./plots.js";
 export * as checks from "./exercises/index.js";
 export * as conclusions from "./conclusions/index.js";
+export { scheduler, Scheduler, type SchedulerOptions, type SchedulerGoal, type SchedulerState } from "./interleavings/widget/index.js";
 export {
   renderSvg,
   type VegaLiteSpec,

@@ -6,3 +6,4 @@ export { turtlePath, type TurtlePoint } from "./lesson04.js";
 export { coolingOutcome, backpressure, type ZoneRun, type BackpressureRun } from "./lesson05.js";
 export { mismatches, mismatchPlaces, divergenceCost, type Counts, type Mismatch, type DivergenceRun } from "./lesson06.js";
 export { timerLag, waves, poolWaves, poolSizes, lostUpdates, type LagRun, type PoolRun, type SharedCounterRun } from "./lesson07.js";
+export { realRace, randomRetries, type RaceRun, type RandomRetries } from "./lesson11.js";

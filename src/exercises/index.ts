@@ -9,3 +9,4 @@ export { blockSums, transposeKernel } from "./gpu.js";
 export { limitedDownloads, retries } from "./io.js";
 export { chunksizeSweep, poolFactorise } from "./pools.js";
 export { coresUsed, chooseModel, type Model, type ModelChoice } from "./cores.js";
+export { losingSchedule, alwaysRight, philosophers } from "./interleavings.js";

@@ -4,6 +4,7 @@ import { interleavings } from "./en/interleavings.js";
 import { quota } from "./en/quota.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
+import { scheduler } from "./en/scheduler.js";
 
 export const en: Messages = {
   options: {
@@ -220,4 +221,5 @@ export const en: Messages = {
   quota,
   widgets,
   interleavings,
+  scheduler,
 };

@@ -5,6 +5,7 @@ import { interleavings } from "./fr/interleavings.js";
 import { quota } from "./fr/quota.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
+import { scheduler } from "./fr/scheduler.js";
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
@@ -234,6 +235,7 @@ export const fr = {
   quota,
   widgets,
   interleavings,
+  scheduler,
 };
 
 export type Messages = typeof fr;

@@ -1,0 +1,1 @@
+export { Scheduler, scheduler, type SchedulerOptions, type SchedulerGoal, type SchedulerState } from "./scheduler.js";

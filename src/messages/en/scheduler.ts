@@ -1,0 +1,32 @@
+// Messages of the "be the scheduler" widget (src/interleavings/widget/), in English.
+import type { scheduler as fr } from "../fr/scheduler.js";
+
+export const scheduler: typeof fr = {
+  advance: (thread: string) => `step ${thread}`,
+  undo: "undo",
+  goal: "Goal:",
+  reached: (step: number) => `✅ goal reached at step ${step}!`,
+  notYet: "not reached yet",
+  next: "next step",
+  finished: "finished",
+  blocked: (why: string) => `blocked: ${why}`,
+  shared: "Shared memory:",
+  locks: "Locks:",
+  free: "free",
+  heldBy: (holders: string) => `held by ${holders}`,
+  history: "History:",
+  noStep: "no step yet: choose a thread to move",
+  steps: (n: number) => `${n} step${n > 1 ? "s" : ""}`,
+  allFinished: "Every thread has finished.",
+  deadlock: "Deadlock: no thread can move any more.",
+  yourTurn: "Your turn: choose the thread that moves.",
+  cannot: (thread: string, why: string) => `${thread} cannot move: ${why}. Choose another thread, or undo.`,
+  replayed: (n: number) => `Replayed schedule (${n} step${n > 1 ? "s" : ""}); in JupyterLab, "step" buttons let you choose.`,
+  step: "step",
+  thread: "who moves",
+  label: "label",
+  after: "memory after",
+  summary: (name: string, threads: string) => `Scheduler of "${name}": ${threads}, undo`,
+  notSchedule: (got: string) => `options.replay must be a list of thread names, such as ["A", "B", "A"], got ${got}`,
+  notGoal: (got: string) => `options.goal must be { text: "make x end at 1", reached: (state) => state.finished && state.shared.x === 1 }, got ${got}`,
+};
