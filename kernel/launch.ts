@@ -4,11 +4,12 @@ import "v8-compile-cache"; // first: TypeScript's 8 MB of JavaScript then compil
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createConverter, type Converter } from "tslab/dist/converter";
-import { createExecutor, type ConverterSet } from "tslab/dist/executor";
+import type { ConverterSet } from "tslab/dist/executor";
 import { recordingConverter } from "./cells.js";
 import { useLanguageForDiagnostics } from "./locale.js";
 import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
+import { createCellExecutor } from "./executor.js";
 import { onStopButton } from "./sigint.js";
 import { buildWhenQuiet } from "./warmup.js";
 import { virtualDisplay } from "./xdisplay.js";
@@ -36,7 +37,7 @@ function main(): void {
       browser?.close();
     },
   };
-  const executor = createExecutor(process.cwd(), converters, executorConsole);
+  const executor = createCellExecutor(process.cwd(), converters, executorConsole);
   const server = new ConcurrenceServer(executor, connectionFile, version());
 
   onStopButton(() => server.interrupt());
