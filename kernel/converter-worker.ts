@@ -24,11 +24,20 @@ const WARM_CELLS = ["1 + 1", 'import * as concurrence from "concurrence";\nconcu
 const { port, signal } = workerData as ConverterWorkerData;
 const flag = new Int32Array(signal);
 useLanguageForDiagnostics();
-const converter: Converter = createConverter({ isJS: false, isBrowser: false });
+// A converter that cannot be made answers every call with why: the main thread, blocked on its
+// call, would not see this thread end.
+let converter: Converter | undefined;
+let broken: unknown;
+try {
+  converter = createConverter({ isJS: false, isBrowser: false });
+} catch (error) {
+  broken = error;
+}
 
 function answer(call: ConverterCall): void {
   let reply: ConverterAnswer;
   try {
+    if (!converter) throw broken;
     const method = converter[call.method] as (...args: unknown[]) => unknown;
     reply = { result: method.apply(converter, call.args) };
   } catch (error) {
@@ -49,10 +58,10 @@ function answerWaiting(): void {
   for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) answer(received.message as ConverterCall);
 }
 
-for (const cell of WARM_CELLS) {
+for (const cell of converter ? WARM_CELLS : []) {
   answerWaiting(); // a cell sent meanwhile goes first
   try {
-    converter.convert("", cell);
+    converter!.convert("", cell);
   } catch {
     // A warm-up that fails (the library not installed) costs nothing: the real cell will say why.
   }

@@ -35,9 +35,8 @@ function startWorker(): Converter {
     if (failure) throw failure;
     Atomics.store(flag, 0, 0);
     port1.postMessage({ method, args } satisfies ConverterCall);
-    while (Atomics.wait(flag, 0, 0, 1000) === "timed-out") {
-      if (failure) throw failure; // a worker that died answers nothing
-    }
+    // The worker answers every call, an error included (converter-worker.ts): the wait ends.
+    Atomics.wait(flag, 0, 0);
     const received = receiveMessageOnPort(port1);
     return unpack(received?.message as ConverterAnswer | undefined);
   }

@@ -69,6 +69,7 @@ test("a name the cell never reached says the cell failed before defining it, and
 test("a cell that fails to type-check defines nothing", { timeout: 60_000 }, async () => {
   const failed = await kernel.execute('const jamais = 1;\nconst faux: number = "texte";');
   assert.equal(failed.reply.ename, "TypeScriptError");
+  assert.match(String(failed.reply.evalue), /^2:7 - Impossible d'assigner le type 'string' au type 'number'/, "French diagnostics, from the worker thread");
   const run = await kernel.execute("jamais");
   assert.equal(run.reply.ename, "TypeScriptError", failure(run));
   assert.match(String(run.reply.evalue), /jamais/);
