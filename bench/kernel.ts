@@ -21,7 +21,8 @@ type Timings = Record<string, Record<string, Array<number | null>>>;
 
 const ROWS: Array<[string, string, (s: number) => string]> = [
   ["start", "start to the first reply", seconds],
-  ["first_cell", "then the first cell (ours builds TypeScript's program then)", seconds],
+  ["first_cell", "then the first cell, `1 + 1`", seconds],
+  ["start_to_first_result", "start to the first cell's result", seconds],
   ["start_to_first_cell_cpu", "  CPU time from start to there", seconds],
   ["trivial", "a trivial cell", ms],
   ["after_history", `a trivial cell after ${HISTORY} cells`, ms],
@@ -43,11 +44,12 @@ export async function kernelSpeed(summary: string[]): Promise<void> {
     const [ours, theirs] = KERNELS.map((k) => medianOf(timings[k][key]));
     console.log(`  ${label.padEnd(60)} ${[ours, theirs].map((v) => show(v).padStart(12)).join(" ")}   ${(ours / theirs).toFixed(2)}`);
   }
-  const start = medianOf(timings.concurrence.start);
+  const first = medianOf(timings.concurrence.start_to_first_result);
   const later = medianOf(timings.concurrence.after_history);
   summary.push(
-    `kernel: start to first reply ${seconds(start)} (target <= 1.0 s; IPython ${seconds(medianOf(timings.python3.start))})${start <= 1 ? "" : "  ABOVE TARGET"}; ` +
-      `first cell ${seconds(medianOf(timings.concurrence.first_cell))}; a cell after ${HISTORY} cells ${ms(later)} (target <= 15 ms)${later <= 0.015 ? "" : "  ABOVE TARGET"}`,
+    `kernel: start to the first cell's result ${seconds(first)} (target <= 1.0 s on a quiet 2-core machine; IPython ${seconds(medianOf(timings.python3.start_to_first_result))} in this run, ` +
+      `ratio ${(first / medianOf(timings.python3.start_to_first_result)).toFixed(2)}, target about 2)${first <= 1 ? "" : "  ABOVE TARGET"}; ` +
+      `a cell after ${HISTORY} cells ${ms(later)} (target <= 15 ms)${later <= 0.015 ? "" : "  ABOVE TARGET"}`,
   );
 }
 

@@ -2,7 +2,7 @@
 
 Usage: python bench/kernel_timings.py ROUNDS HISTORY CWD KERNEL...
 Each round starts every kernel in turn (the order alternates), and measures: start to the first
-kernel_info reply, the first cell, a trivial cell, and a trivial cell after HISTORY cells.
+kernel_info reply, the first cell (and start to its result), a trivial cell, and a trivial cell after HISTORY cells.
 Prints one JSON object: {kernel: {measure: [seconds per round]}}. CPU seconds of the kernel
 process are given too, since wall time on a shared machine includes waiting for a core.
 """
@@ -63,7 +63,7 @@ def measure(name, history, cwd):
             print(f"{name}: a cell's output never came after {i} history cells", file=sys.stderr)
             later = None
         kc.stop_channels()
-        return {"start": ready, "first_cell": first, "start_to_first_cell_cpu": first_cpu, "trivial": again, "after_history": later}
+        return {"start": ready, "first_cell": first, "start_to_first_result": ready + first, "start_to_first_cell_cpu": first_cpu, "trivial": again, "after_history": later}
     finally:
         km.shutdown_kernel(now=True)
 

@@ -1,16 +1,18 @@
 // The kernel that kernel.json starts: tslab, from this project's node_modules, behind
 // the small protocol layer of server.ts. Usage: node dist/kernel/launch.js <connection file>
 import "v8-compile-cache"; // first: TypeScript's 8 MB of JavaScript then compiles from V8's cache
+import "./converter-start.js"; // then TypeScript's worker starts building the program, while the rest loads
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createConverter, type Converter } from "tslab/dist/converter";
-import { createExecutor, type ConverterSet } from "tslab/dist/executor";
+import type { ConverterSet } from "tslab/dist/executor";
 import { recordingConverter } from "./cells.js";
 import { useLanguageForDiagnostics } from "./locale.js";
 import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
+import { createCellExecutor } from "./executor.js";
 import { onStopButton } from "./sigint.js";
-import { buildWhenQuiet } from "./warmup.js";
+import { remoteConverter } from "./remote-converter.js";
 import { virtualDisplay } from "./xdisplay.js";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -26,7 +28,7 @@ function main(): void {
   let browser: Converter | undefined;
   const converters: ConverterSet = {
     get node() {
-      return (node ??= recordingConverter(createConverter({ isJS: false, isBrowser: false })));
+      return (node ??= recordingConverter(remoteConverter()));
     },
     get browser() {
       return (browser ??= createConverter({ isJS: false, isBrowser: true }));
@@ -36,7 +38,7 @@ function main(): void {
       browser?.close();
     },
   };
-  const executor = createExecutor(process.cwd(), converters, executorConsole);
+  const executor = createCellExecutor(process.cwd(), converters, executorConsole);
   const server = new ConcurrenceServer(executor, connectionFile, version());
 
   onStopButton(() => server.interrupt());
@@ -45,8 +47,7 @@ function main(): void {
   // A task that fails after its cell ended must not take the kernel down.
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
-  const ready = virtualDisplay().then(() => server.init()); // headless-gl (GPU cells) needs an X display
-  buildWhenQuiet(server, ready, () => converters.node);
+  void virtualDisplay().then(() => server.init()); // headless-gl (GPU cells) needs an X display
 }
 
 function version(): string {

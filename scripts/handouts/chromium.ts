@@ -1,7 +1,7 @@
 // Printing HTML to PDF with Debian's Chromium through playwright-core (no browser download):
 // one browser for the whole run, A4 pages with their number in the footer, and a check that
 // nothing printed is wider than the page. Without Chromium, the caller still has its HTML.
-import { existsSync } from "node:fs";
+import { accessSync, constants } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { chromium as playwright, type Browser, type Page } from "playwright-core";
 import { writeFileAtomic } from "../atomic.js";
@@ -19,11 +19,31 @@ const PAGE_TIMEOUT_MS = 120_000;
 /** The page's margins; the bottom one holds the page number. */
 export const MARGIN = { top: "14mm", right: "12mm", bottom: "16mm", left: "12mm" };
 
-/** The Chromium to use: CHROMIUM, else Debian's or Google's, else undefined. */
+/** Where Debian, Ubuntu and Google install it, in order. */
+const KNOWN_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+/**
+ * The Chromium to use, for the handouts and the tests alike: $CHROMIUM when set (and only it:
+ * `CHROMIUM=/nonexistent` hides Chromium), else the first executable of KNOWN_PATHS, else undefined.
+ */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-  if (process.env.CHROMIUM) return existsSync(process.env.CHROMIUM) ? process.env.CHROMIUM : undefined;
-  return candidates.find((c): c is string => !!c && existsSync(c));
+  const chosen = process.env.CHROMIUM;
+  if (chosen !== undefined) return chosen !== "" && isExecutable(chosen) ? chosen : undefined;
+  return KNOWN_PATHS.find(isExecutable);
+}
+
+/** What findChromium looked at, for a message. */
+export function chromiumCandidates(): string {
+  return process.env.CHROMIUM !== undefined ? `CHROMIUM=${process.env.CHROMIUM}` : KNOWN_PATHS.join(", ");
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A started Chromium, or the reason there is none (already worded for the user). */

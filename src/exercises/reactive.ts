@@ -1,5 +1,8 @@
 // Checkers of notebook 05: RxJS pipelines fed with readings drawn at check time.
-import { firstValueFrom, from, isObservable, toArray, type Observable } from "rxjs";
+import { firstValueFrom, from, isObservable, toArray } from "rxjs";
+// The type from its own file: the library's declarations then load 30-odd of rxjs's files, not its 190
+// (every notebook's first `import … from "concurrence"` type-checks them). The same declaration as "rxjs"'s.
+import type { Observable } from "rxjs/internal/Observable";
 import { draw, expect, say, verdict } from "./check.js";
 
 async function collect<T>(output: Observable<T>): Promise<T[]> {

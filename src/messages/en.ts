@@ -1,6 +1,7 @@
 // The library's and the kernel's messages in English (CONCURRENCE_LANG=en); same keys as fr.ts.
 import type { Messages } from "./fr.js";
 import { interleavings } from "./en/interleavings.js";
+import { names } from "./en/names.js";
 import { quota } from "./en/quota.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
@@ -222,4 +223,5 @@ export const en: Messages = {
   widgets,
   interleavings,
   scheduler,
+  names,
 };

@@ -2,6 +2,7 @@
 // Each entry is a function of what the message names; en.ts has the same keys.
 // Newer areas have their own file in fr/ (and en/), so that each file stays small.
 import { interleavings } from "./fr/interleavings.js";
+import { names } from "./fr/names.js";
 import { quota } from "./fr/quota.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
@@ -236,6 +237,7 @@ export const fr = {
   widgets,
   interleavings,
   scheduler,
+  names,
 };
 
 export type Messages = typeof fr;

@@ -1,21 +1,18 @@
-// Which Chromium the browser tests use, checked before anything starts: without one, they fail
-// in milliseconds with the fix, instead of after starting JupyterLab (and leaving it behind).
-import { accessSync, constants } from "node:fs";
+// Which Chromium the browser tests use: the handouts' lookup (scripts/handouts/chromium.ts), checked
+// before anything starts: without one, the tests are skipped (test/helpers/optional.ts) or, under
+// CONCURRENCE_TEST_ALL=1, fail in milliseconds with the fix, before JupyterLab starts.
+import { chromiumCandidates, findChromium } from "../../scripts/handouts/chromium.js";
 import { language } from "../../src/messages/index.js";
 
 const MESSAGES = {
-  fr: (path: string) =>
-    `Chromium est introuvable (${path}) : les tests du navigateur en ont besoin. Installez-le (apt-get install chromium) ou indiquez le vôtre avec CHROMIUM=/chemin/vers/chromium.`,
-  en: (path: string) => `Chromium was not found (${path}): the browser tests need it. Install it (apt-get install chromium) or point to yours with CHROMIUM=/path/to/chromium.`,
+  fr: (where: string) =>
+    `Chromium est introuvable (${where}) : les tests du navigateur en ont besoin. Installez-le (apt-get install chromium) ou indiquez le vôtre avec CHROMIUM=/chemin/vers/chromium.`,
+  en: (where: string) => `Chromium was not found (${where}): the browser tests need it. Install it (apt-get install chromium) or point to yours with CHROMIUM=/path/to/chromium.`,
 };
 
-/** The Chromium to launch: $CHROMIUM, or Debian's /usr/bin/chromium. Throws, with the fix, if it cannot run. */
+/** The Chromium to launch. Throws, with the fix, if there is none. */
 export function chromiumPath(): string {
-  const path = process.env.CHROMIUM ?? "/usr/bin/chromium";
-  try {
-    accessSync(path, constants.X_OK);
-  } catch {
-    throw new Error(MESSAGES[language()](path));
-  }
-  return path;
+  const found = findChromium();
+  if (!found) throw new Error(MESSAGES[language()](chromiumCandidates()));
+  return found;
 }

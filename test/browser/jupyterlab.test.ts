@@ -8,6 +8,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { test, type TestContext } from "node:test";
 import { NOTEBOOKS } from "../../scripts/paths.js";
+import { CHROMIUM, skipWithout } from "../helpers/optional.js";
 import { Lab, RESULTS } from "./lab.js";
 import { chartReport, launchChromium, NotebookPage, PATIENCE_MS, watchProgress } from "./notebook.js";
 
@@ -23,6 +24,7 @@ const digest = (file: string) => createHash("sha256").update(readFileSync(file))
 const tail = (text: string, lines: number) => text.split("\n").slice(-lines).join("\n");
 
 test(`JupyterLab in Chromium runs ${NOTEBOOK}: chart, progress, stop button, re-run with other parameters`, { timeout: 40 * 60_000 }, async (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   for (const file of Object.values(FAILURE)) rmSync(file, { force: true });
   const sourceDigest = digest(SOURCE);
   const cellCount = (JSON.parse(readFileSync(SOURCE, "utf8")) as { cells: unknown[] }).cells.length;

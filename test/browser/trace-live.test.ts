@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { NOTEBOOKS } from "../../scripts/paths.js";
+import { CHROMIUM, skipWithout } from "../helpers/optional.js";
 import { Lab, RESULTS } from "./lab.js";
 import { chartReport, launchChromium, NotebookPage } from "./notebook.js";
 
@@ -35,7 +36,8 @@ interface Seen {
   renders: number;
 }
 
-test("t.live() redraws one chart in place in JupyterLab while the pool works, and leaves the final chart", { timeout: 15 * 60_000 }, async () => {
+test("t.live() redraws one chart in place in JupyterLab while the pool works, and leaves the final chart", { timeout: 15 * 60_000 }, async (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   const cellCount = (JSON.parse(readFileSync(path.join(NOTEBOOKS, NOTEBOOK), "utf8")) as { cells: unknown[] }).cells.length;
   const lab = await Lab.start();
   const browser = await launchChromium();

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { NOTEBOOKS } from "../../scripts/paths.js";
+import { CHROMIUM, skipWithout } from "../helpers/optional.js";
 import { Lab, RESULTS } from "./lab.js";
 import { launchChromium, NotebookPage, PATIENCE_MS } from "./notebook.js";
 
@@ -24,7 +25,8 @@ interface SavedCell {
   outputs?: Array<{ data?: Record<string, unknown> }>;
 }
 
-test("JupyterLab draws a slider, and moving it re-runs the sweep and updates the chart", { timeout: 15 * 60_000 }, async () => {
+test("JupyterLab draws a slider, and moving it re-runs the sweep and updates the chart", { timeout: 15 * 60_000 }, async (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   const cellCount = (JSON.parse(readFileSync(path.join(NOTEBOOKS, NOTEBOOK), "utf8")) as { cells: unknown[] }).cells.length;
   const lab = await Lab.start();
   const browser = await launchChromium();

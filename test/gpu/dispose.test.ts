@@ -6,11 +6,10 @@ import { test } from "node:test";
 import { BackendUnavailableError, ConcurrenceError, Gpu, randomMatrix } from "../../src/index.js";
 import { openContexts } from "../../src/gpu/gl.js";
 import { beginCell, liveResources } from "../../src/runtime/registry.js";
-import { headlessglMissing } from "./setup.js";
+import { skipWithoutHeadlessgl } from "./setup.js";
 
 test("re-running a cell destroys its Gpu, its kernels and its WebGL context", async (t) => {
-  const missing = await headlessglMissing();
-  if (missing) return t.skip(missing);
+  if (await skipWithoutHeadlessgl(t)) return;
   const before = { contexts: openContexts(), resources: liveResources() };
   let previous: Gpu | undefined;
   for (let run = 0; run < 5; run++) {

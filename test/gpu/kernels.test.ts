@@ -14,7 +14,7 @@ import {
   type KernelThis,
 } from "../../src/index.js";
 import { ELEMENTWISE_OPS } from "../../src/gpu/kernels.js";
-import { headlessglMissing } from "./setup.js";
+import { skipWithoutHeadlessgl } from "./setup.js";
 
 const gpus: Gpu[] = [];
 after(() => Promise.all(gpus.map((g) => g.dispose())));
@@ -22,8 +22,7 @@ after(() => Promise.all(gpus.map((g) => g.dispose())));
 for (const mode of ["headlessgl", "webasm", "cpu"] as GpuMode[]) {
   test(`${mode}: kernels agree with the CPU reference`, async (t) => {
     if (mode === "headlessgl") {
-      const missing = await headlessglMissing();
-      if (missing) return t.skip(missing);
+      if (await skipWithoutHeadlessgl(t)) return;
     }
     const gpu = new Gpu({ mode });
     gpus.push(gpu);

@@ -3,14 +3,13 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { test } from "node:test";
 import { gpuReport } from "../../src/index.js";
-import { headlessglMissing } from "./setup.js";
+import { skipWithoutHeadlessgl } from "./setup.js";
 
 // These tests read the English messages (French is the default: see src/messages/).
 process.env.CONCURRENCE_LANG = "en";
 
 test("the report picks headless-gl when it can run, and names the renderer", async (t) => {
-  const missing = await headlessglMissing();
-  if (missing) return t.skip(missing);
+  if (await skipWithoutHeadlessgl(t)) return;
   const report = gpuReport();
   assert.equal(report.mode, "headlessgl", report.reason);
   assert.deepEqual(report.available, { headlessgl: true, webasm: true, cpu: true });

@@ -1,25 +1,17 @@
 // The GPU tests' environment: the X display headless-gl needs, started as the kernel does it.
-import { accessSync, constants } from "node:fs";
-import path from "node:path";
+import type { TestContext } from "node:test";
 import { virtualDisplay } from "../../kernel/xdisplay.js";
-import { glVersion } from "../../src/gpu/gl.js";
+import { GL, missingPackages, skipWithout, XVFB } from "../helpers/optional.js";
 
-export const xvfbInstalled = (process.env.PATH ?? "").split(path.delimiter).some((dir) => {
-  try {
-    accessSync(path.join(dir, "Xvfb"), constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
+export const xvfbInstalled = missingPackages([XVFB]).length === 0;
 
 /**
- * Why headless-gl cannot be expected here (no `gl` build, no Xvfb and no DISPLAY), or null when
- * it must work. Only then may a test skip its headless-gl assertions.
+ * Call first in a headless-gl test: true if the `gl` build or an X display (or Xvfb) is missing
+ * and the test was skipped, naming what to install; under CONCURRENCE_TEST_ALL=1 it fails instead.
+ * Otherwise headless-gl must work, and the X display is started.
  */
-export async function headlessglMissing(): Promise<string | null> {
-  if (glVersion() === null) return "the optional `gl` package is not built here";
+export async function skipWithoutHeadlessgl(t: TestContext): Promise<boolean> {
+  if (skipWithout(t, GL)) return true;
   await virtualDisplay();
-  if (!process.env.DISPLAY && !xvfbInstalled) return "no X display and no Xvfb here";
-  return null;
+  return !process.env.DISPLAY && skipWithout(t, XVFB);
 }

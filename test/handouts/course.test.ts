@@ -11,6 +11,7 @@ import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 import { NOTEBOOKS, PROJECT_ROOT } from "../../scripts/paths.js";
 import { pageCount } from "../../scripts/handouts/chromium.js";
+import { CHROMIUM, POPPLER, skipWithout } from "../helpers/optional.js";
 import { pdfPages, openSlideshow } from "./pdf.js";
 
 const CLI = path.join(PROJECT_ROOT, "dist", "scripts", "handouts.js");
@@ -56,7 +57,8 @@ test("notebooks/ is byte-identical after the export", () => {
   assert.deepEqual(digests(NOTEBOOKS), sourcesBefore);
 });
 
-test("--set maxWorkers=3: an injected-parameters cell after the parameters cell, and the run uses it", () => {
+test("--set maxWorkers=3: an injected-parameters cell after the parameters cell, and the run uses it", (t) => {
+  if (skipWithout(t, CHROMIUM, POPPLER)) return;
   assert.match(log, /maxWorkers=3/, "the run names the injected parameter");
   const nb = JSON.parse(readFileSync(path.join(out, `${FIRST}.ipynb`), "utf8"));
   const tags = nb.cells.map((c: { metadata: { tags?: string[] } }) => c.metadata.tags ?? []);
@@ -80,7 +82,8 @@ test("the executed notebook keeps its outputs, with consecutive streams merged",
   }
 });
 
-test("notebook 01's PDF: the Afficheur is one line of 1s and 2s, and every chart has its legend", () => {
+test("notebook 01's PDF: the Afficheur is one line of 1s and 2s, and every chart has its legend", (t) => {
+  if (skipWithout(t, CHROMIUM, POPPLER)) return;
   const pages = pdfPages(path.join(out, `${FIRST}.pdf`));
   const lines = pages.join("\n").split("\n").map((l) => l.trim());
   assert.ok(lines.some((l) => /^[12]{20}$/.test(l)), "the two threads' 20 digits on one line");
@@ -90,12 +93,14 @@ test("notebook 01's PDF: the Afficheur is one line of 1s and 2s, and every chart
   for (const page of charts) assert.match(page, /mode[\s\S]*boucle d'événements[\s\S]*(processus|threads)/, "the legend's words are on the page");
 });
 
-test("in Chromium's print view, no output is wider than the page", () => {
+test("in Chromium's print view, no output is wider than the page", (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   assert.doesNotMatch(log, /dépasse la largeur|wider than the page/, "the export's layout check found nothing too wide");
   for (const name of names) assert.ok(existsSync(path.join(out, `${name}.pdf`)), `${name}.pdf is written`);
 });
 
-test("slides open offline in Chromium: reveal.js runs, 8 slides or more, plots drawn", { timeout: 120_000 }, async () => {
+test("slides open offline in Chromium: reveal.js runs, 8 slides or more, plots drawn", { timeout: 120_000 }, async (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   for (const name of names) assert.ok(existsSync(path.join(out, `${name}.slides.html`)), `${name}.slides.html is written`);
   const report = await openSlideshow(path.join(out, `${FIRST}.slides.html`));
   assert.deepEqual(report.refused, [], "nothing but the file itself is requested");
@@ -106,7 +111,8 @@ test("slides open offline in Chromium: reveal.js runs, 8 slides or more, plots d
   for (const plot of report.plots) assert.ok(plot.complete && plot.width > 0, "each plot's SVG is drawn");
 });
 
-test("the booklet: 60 pages or more, a Sommaire with page numbers, every notebook's title, page numbers", () => {
+test("the booklet: 60 pages or more, a Sommaire with page numbers, every notebook's title, page numbers", (t) => {
+  if (skipWithout(t, CHROMIUM, POPPLER)) return;
   const pdf = path.join(out, "booklet.pdf");
   const pages = pdfPages(pdf);
   assert.equal(pages.length, pageCount(readFileSync(pdf)));
@@ -126,7 +132,8 @@ test("the booklet: 60 pages or more, a Sommaire with page numbers, every noteboo
   }
 });
 
-test("every output file was written under a temporary name first, and none is left", () => {
+test("every output file was written under a temporary name first, and none is left", (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   const left = readdirSync(out).filter((f) => f.includes(".tmp"));
   assert.deepEqual(left, []);
   for (const ext of [".ipynb", ".html", ".pdf"]) {

@@ -8,12 +8,14 @@ import path from "node:path";
 import { test } from "node:test";
 import { PROJECT_ROOT } from "../../scripts/paths.js";
 import { exportHandout } from "../../scripts/handouts.js";
+import { CHROMIUM, skipWithout } from "../helpers/optional.js";
 import { openPrintView, overflowingElements, startChromium } from "../../scripts/handouts/chromium.js";
 
 const FIXTURE = path.join(PROJECT_ROOT, "test", "fixtures", "handout", "handout.ipynb");
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-test("a notebook exports to HTML with inline SVG plots and to PDF, fetching nothing", { timeout: 180_000 }, async () => {
+test("a notebook exports to HTML with inline SVG plots and to PDF, fetching nothing", { timeout: 180_000 }, async (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   const out = mkdtempSync(path.join(os.tmpdir(), "concurrence-handout-"));
   const before = digest(FIXTURE);
   try {
@@ -64,7 +66,8 @@ test("without Chromium, the HTML is still written and the run says how to get th
   }
 });
 
-test("the print-view layout check finds what runs off the page, and passes a page that fits", { timeout: 60_000 }, async () => {
+test("the print-view layout check finds what runs off the page, and passes a page that fits", { timeout: 60_000 }, async (t) => {
+  if (skipWithout(t, CHROMIUM)) return;
   const dir = mkdtempSync(path.join(os.tmpdir(), "concurrence-layout-"));
   const started = await startChromium();
   assert.ok("browser" in started, "missing" in started ? started.missing : "");

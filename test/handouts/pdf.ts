@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { chromiumPath } from "../browser/chromium.js";
 
 declare const document: any;
 
@@ -26,7 +27,7 @@ export interface SlideshowReport {
 /** Opens a slideshow offline: every request but the file itself is aborted. */
 export async function openSlideshow(file: string): Promise<SlideshowReport> {
   const url = pathToFileURL(file).href;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"], timeout: 30_000 });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu"], timeout: 30_000 });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const refused: string[] = [];

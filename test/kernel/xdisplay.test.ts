@@ -7,12 +7,11 @@ import path from "node:path";
 import { once } from "node:events";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { xvfbInstalled } from "../gpu/setup.js";
-import { glVersion } from "../../src/gpu/gl.js";
+import { GL, skipReason, XVFB } from "../helpers/optional.js";
 import { descendants } from "../helpers/kernel.js";
 
 const DIST = path.join(__dirname, "..", ".."); // dist/, where the compiled fixture and kernel are
-const skip = process.platform !== "linux" ? "reads /proc" : !xvfbInstalled ? "Xvfb is not installed" : glVersion() === null ? "`gl` is not built" : false;
+const skip = process.platform !== "linux" ? "reads /proc" : skipReason([XVFB, GL]);
 
 function withoutDisplay(): NodeJS.ProcessEnv {
   const env = { ...process.env };
