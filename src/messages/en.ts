@@ -3,6 +3,7 @@ import type { Messages } from "./fr.js";
 import { quota } from "./en/quota.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
+import { lessons0103 } from "./en/lessons0103.js";
 
 export const en: Messages = {
   options: {
@@ -218,4 +219,5 @@ export const en: Messages = {
   trace,
   quota,
   widgets,
+  lessons0103,
 };

@@ -4,6 +4,7 @@
 import { quota } from "./fr/quota.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
+import { lessons0103 } from "./fr/lessons0103.js";
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
@@ -232,6 +233,7 @@ export const fr = {
   trace,
   quota,
   widgets,
+  lessons0103,
 };
 
 export type Messages = typeof fr;
