@@ -140,7 +140,7 @@ test("noDeadlock: ✅ by lock order or by timeout and retry; ❌ naive order, on
         low.release();
         Atomics.wait(pause, 0, 0, 5);
       }
-    }, /^❌ .*le compte avance .*interblocage actif/],
+    }, /^❌ .*le compte avance, mais trop lentement.*interblocage actif/],
     ["a lock left held", (first, second, account, rounds) => {
       const [low, high] = first.id < second.id ? [first, second] : [second, first];
       for (let i = 0; i < rounds; i++) {
