@@ -13,7 +13,8 @@ const total = (seen: Guarded[], key: keyof Guarded) => seen.reduce((s, g) => s +
 
 /** Starts `fn` in a thread under the witness of guard.ts. */
 function watched(source: string, layout: "counter" | "transfer", value: SharedValue, first: Lock, second: Lock | null, times: number): Thread {
-  return new Thread(guarded, COMPILE_MODULE, source, layout, value, first, second, times).start();
+  const pauses = layout === "transfer" ? 20 : 0;
+  return new Thread(guarded, COMPILE_MODULE, source, layout, value, first, second, times, pauses).start();
 }
 
 /**
@@ -82,18 +83,28 @@ export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue,
       const meanwhile = account.value;
       b.release();
       const ended = Promise.all(threads.map((t) => t.join())) as Promise<Guarded[]>;
-      const finished = await Promise.race([ended.then(() => true), sleep((seconds - 1) * 1000).then(() => false)]);
-      if (!finished) {
+      let done = false;
+      void ended.then(() => (done = true), () => (done = true));
+      // Until the end, or until nothing moves for 2 s with both locks held (a deadlock), or `seconds`.
+      let still = 0;
+      let last = account.value;
+      for (let waited = 0; !done && waited < seconds * 1000 && still < 2000; waited += 100) {
+        await sleep(100);
+        const now = account.value;
+        still = now === last && a.locked() && b.locked() ? still + 100 : 0;
+        last = now;
+      }
+      if (!done) {
         const before = account.value;
-        const late = await Promise.race([ended.then(() => true), sleep(1000).then(() => false)]);
+        const late = still < 2000 && (await Promise.race([ended.then(() => true), sleep(1000).then(() => false)]));
         const moved = account.value !== before;
         expect(late, moved
           ? say(
             `les deux threads n'ont pas fini en ${seconds} s : le compte avance, mais trop lentement (${account.value} sur ${2 * rounds}). Si vos threads passent leur temps à prendre, rendre et reprendre les verrous, c'est un interblocage actif (livelock, voir la leçon 11) ; s'ils attendent à chaque tour, retirez cette attente. Prenez les deux verrous toujours dans le même ordre, celui de leur id, sans délai.`,
             `the two threads did not finish in ${seconds} s: the account moves, but too slowly (${account.value} of ${2 * rounds}). If your threads spend their time taking, releasing and retaking the locks, that is a livelock (see lesson 11); if they wait at each round, remove that wait. Take both locks always in the same order, that of their id, with no delay.`)
           : say(
-            `les deux threads n'ont pas fini en ${seconds} s, et le compte ne bouge plus : c'est un interblocage (deadlock). Chacun tient un verrou et attend celui que l'autre tient. Prenez les deux verrous toujours dans le même ordre, quel que soit l'ordre des arguments : comparez first.id et second.id.`,
-            `the two threads did not finish in ${seconds} s, and the account no longer moves: a deadlock. Each holds one lock and waits for the one the other holds. Take both locks always in the same order, whatever the arguments' order: compare first.id and second.id.`));
+            `les deux threads n'avancent plus : le compte ne bouge plus, les deux verrous sont pris. C'est un interblocage (deadlock). Chacun tient un verrou et attend celui que l'autre tient. Prenez les deux verrous toujours dans le même ordre, quel que soit l'ordre des arguments : comparez first.id et second.id.`,
+            `the two threads no longer move: the account stays still, both locks are held. A deadlock. Each holds one lock and waits for the one the other holds. Take both locks always in the same order, whatever the arguments' order: compare first.id and second.id.`));
       }
       const seen = await ended;
       const [writes, unguarded] = [total(seen, "writes"), total(seen, "unguarded")];

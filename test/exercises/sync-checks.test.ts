@@ -121,7 +121,7 @@ test("noDeadlock: ✅ by lock order or by timeout and retry; ❌ naive order, on
         second.release();
         first.release();
       }
-    }, /^❌ .*le compte ne bouge plus : c'est un interblocage/],
+    }, /^❌ les deux threads n'avancent plus : le compte ne bouge plus, les deux verrous sont pris. C'est un interblocage/],
     ["one lock only", (first, _second, account, rounds) => {
       for (let i = 0; i < rounds; i++) {
         first.acquire();
