@@ -4,7 +4,7 @@
 import { Thread } from "../threads/index.js";
 import { Lock, Queue, sharedValue, type SharedValue } from "../sync/index.js";
 import { functionSource } from "../task/index.js";
-import { draw, expect, say, sleep, verdict } from "./check.js";
+import { draw, expect, Hint, say, sleep, verdict } from "./check.js";
 import { COMPILE_MODULE, guarded, type Guarded } from "./guard.js";
 
 const stop = (threads: Thread[]) => () => Promise.all(threads.map((t) => t.terminate()));
@@ -85,26 +85,30 @@ export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue,
       const ended = Promise.all(threads.map((t) => t.join())) as Promise<Guarded[]>;
       let done = false;
       void ended.then(() => (done = true), () => (done = true));
-      // Until the end, or until nothing moves for 2 s with both locks held (a deadlock), or `seconds`.
+      const finished = threads.map(() => false);
+      threads.forEach((t, i) => void t.join().then(() => (finished[i] = true), () => (finished[i] = true)));
+      // Until the end, or until nothing moves for 2 s while a lock is held (stuck), or `seconds`.
       let still = 0;
       let last = account.value;
       for (let waited = 0; !done && waited < seconds * 1000 && still < 2000; waited += 100) {
         await sleep(100);
         const now = account.value;
-        still = now === last && a.locked() && b.locked() ? still + 100 : 0;
+        still = now === last && (a.locked() || b.locked()) ? still + 100 : 0;
         last = now;
       }
+      if (!done && still >= 2000) {
+        expect(!finished.some(Boolean), say(
+          `un thread a fini en gardant un verrou, et l'autre l'attend pour toujours : rendez chaque verrou que vous prenez, à chaque tour.`,
+          `one thread ended still holding a lock, and the other waits for it forever: release every lock you take, at each round.`));
+        throw new Hint(say(
+          `les deux threads n'avancent plus : le compte ne bouge plus, et chacun attend un verrou. C'est un interblocage (deadlock) : chacun tient un verrou et attend celui que l'autre tient. Prenez les deux verrous toujours dans le même ordre, quel que soit l'ordre des arguments : comparez premier.id et second.id.`,
+          `the two threads no longer move: the account stays still, and each waits for a lock. A deadlock: each holds one lock and waits for the one the other holds. Take both locks always in the same order, whatever the arguments' order: compare first.id and second.id.`));
+      }
       if (!done) {
-        const before = account.value;
-        const late = still < 2000 && (await Promise.race([ended.then(() => true), sleep(1000).then(() => false)]));
-        const moved = account.value !== before;
-        expect(late, moved
-          ? say(
-            `les deux threads n'ont pas fini en ${seconds} s : le compte avance, mais trop lentement (${account.value} sur ${2 * rounds}). Si vos threads passent leur temps à prendre, rendre et reprendre les verrous, c'est un interblocage actif (livelock, voir la leçon 11) ; s'ils attendent à chaque tour, retirez cette attente. Prenez les deux verrous toujours dans le même ordre, celui de leur id, sans délai.`,
-            `the two threads did not finish in ${seconds} s: the account moves, but too slowly (${account.value} of ${2 * rounds}). If your threads spend their time taking, releasing and retaking the locks, that is a livelock (see lesson 11); if they wait at each round, remove that wait. Take both locks always in the same order, that of their id, with no delay.`)
-          : say(
-            `les deux threads n'avancent plus : le compte ne bouge plus, les deux verrous sont pris. C'est un interblocage (deadlock). Chacun tient un verrou et attend celui que l'autre tient. Prenez les deux verrous toujours dans le même ordre, quel que soit l'ordre des arguments : comparez first.id et second.id.`,
-            `the two threads no longer move: the account stays still, both locks are held. A deadlock. Each holds one lock and waits for the one the other holds. Take both locks always in the same order, whatever the arguments' order: compare first.id and second.id.`));
+        const late = await Promise.race([ended.then(() => true), sleep(1000).then(() => false)]);
+        expect(late, say(
+          `les deux threads n'ont pas fini en ${seconds} s : le compte avance, mais trop lentement (${account.value} sur ${2 * rounds}). Si vos threads passent leur temps à prendre, libérer et reprendre les verrous, c'est un interblocage actif (livelock, voir la leçon 11) ; s'ils attendent à chaque tour, retirez cette attente. Prenez les deux verrous toujours dans le même ordre, celui de leur id, sans délai.`,
+          `the two threads did not finish in ${seconds} s: the account moves, but too slowly (${account.value} of ${2 * rounds}). If your threads spend their time taking, releasing and retaking the locks, that is a livelock (see lesson 11); if they wait at each round, remove that wait. Take both locks always in the same order, that of their id, with no delay.`));
       }
       const seen = await ended;
       const [writes, unguarded] = [total(seen, "writes"), total(seen, "unguarded")];

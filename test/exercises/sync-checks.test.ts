@@ -121,7 +121,7 @@ test("noDeadlock: ✅ by lock order or by timeout and retry; ❌ naive order, on
         second.release();
         first.release();
       }
-    }, /^❌ les deux threads n'avancent plus : le compte ne bouge plus, les deux verrous sont pris. C'est un interblocage/],
+    }, /^❌ les deux threads n'avancent plus : le compte ne bouge plus, et chacun attend un verrou. C'est un interblocage/],
     ["one lock only", (first, _second, account, rounds) => {
       for (let i = 0; i < rounds; i++) {
         first.acquire();
@@ -151,7 +151,7 @@ test("noDeadlock: ✅ by lock order or by timeout and retry; ❌ naive order, on
         low.release();
       }
       low.acquire(0); // taken back at the end, and never released
-    }, /^❌ un verrou est resté pris à la fin/],
+    }, /^❌ (un verrou est resté pris à la fin|un thread a fini en gardant un verrou)/],
     ["unfinished", () => {}, /^❌ le compte n'a pas bougé/],
   ];
   for (const [what, fn, hint] of wrong) {
