@@ -160,7 +160,7 @@ test("noDeadlock: ✅ by lock order or by timeout and retry; ❌ naive order, on
   }
 });
 
-test("queueConsumers: ✅ when two threads share the numbers, ❌ when nothing is consumed", { timeout: 90_000 }, async () => {
+test("queueConsumers: ✅ when two threads share the numbers; ❌ nothing consumed, one number only, a count, a size-based loop", { timeout: 120_000 }, async () => {
   const right = await verdictOf(() => checks.queueConsumers(async (jobs: Queue<number>) => {
     let sum = 0;
     for await (const n of jobs) sum += n;
@@ -169,4 +169,18 @@ test("queueConsumers: ✅ when two threads share the numbers, ❌ when nothing i
   assert.ok(right.ok, right.said);
   const idle = await verdictOf(() => checks.queueConsumers(async () => 0));
   assert.match(idle.said, /^❌ la file est restée pleine/);
+  const once = await verdictOf(() => checks.queueConsumers(async (jobs: Queue<number>) => (await jobs.get()) as number));
+  assert.match(once.said, /^❌ la file est restée pleine/);
+  const counted = await verdictOf(() => checks.queueConsumers(async (jobs: Queue<number>) => {
+    let count = 0;
+    for await (const _ of jobs) count++;
+    return count;
+  }));
+  assert.match(counted.said, /^❌ les consommateurs ont renvoyé \d+ \+ \d+ = \d+, au lieu de \d+/);
+  const bySize = await verdictOf(() => checks.queueConsumers(async (jobs: Queue<number>) => {
+    let sum = 0;
+    while (jobs.size() > 0) sum += (await jobs.get()) as number; // stops as soon as the queue is empty for a moment
+    return sum;
+  }));
+  assert.equal(bySize.ok, false, bySize.said);
 });
