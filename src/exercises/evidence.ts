@@ -3,7 +3,8 @@
 // - the library's trace, which records every Thread, Process and pool task with its threadId or pid;
 // - the kernel's live children, sampled from /proc while the call runs (for a raw `fork`);
 // - the messages posted to a raw `Worker` during the call, swapped in flight for a number that
-//   only the worker then sees (for a raw `new Worker`).
+//   only the worker then sees (for a raw `new Worker`);
+// - the items given to a pool's `map` during the call, swapped for others that only the pool sees.
 import { readdirSync, readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { traced, type TraceEvent } from "../trace/index.js";
@@ -141,6 +142,32 @@ export function swapWorkerMessages(sent: number, seen: number): Swapped {
       return original.call(this, seen, transfer);
     }
     return original.call(this, value, transfer);
+  };
+  return state;
+}
+
+/**
+ * While it is in place, `map(fn, items)` of any pool of `Pool` whose items equal `sent` maps `seen`
+ * instead: rows computed by the pool then come from numbers that only the pool received.
+ */
+export function swapMapItems(Pool: { prototype: object }, sent: readonly number[], seen: readonly number[]): { swaps: number; restore(): void } {
+  const proto = Pool.prototype as { map: (...args: unknown[]) => unknown };
+  const hadOwn = Object.prototype.hasOwnProperty.call(proto, "map");
+  const original = proto.map;
+  const state = {
+    swaps: 0,
+    restore: () => {
+      if (hadOwn) proto.map = original;
+      else delete (proto as { map?: unknown }).map;
+    },
+  };
+  proto.map = function (this: unknown, fn: unknown, items: unknown, ...rest: unknown[]) {
+    const list = Array.isArray(items) ? items : null;
+    if (list && list.length === sent.length && list.every((x, i) => x === sent[i])) {
+      state.swaps++;
+      return original.call(this, fn, [...seen], ...rest);
+    }
+    return original.call(this, fn, items, ...rest);
   };
   return state;
 }

@@ -5,7 +5,8 @@
 import { threadId as mainThreadId, type Worker } from "node:worker_threads";
 import path from "node:path";
 import { draw, expect, Hint, say, settle, sleep, verdict } from "./check.js";
-import { canSampleChildren, running, swapWorkerMessages, watchChildren, withTrace, workersIn } from "./evidence.js";
+import { ProcessPool } from "../processes/index.js";
+import { canSampleChildren, running, swapMapItems, swapWorkerMessages, watchChildren, withTrace, workersIn } from "./evidence.js";
 
 const json = (value: unknown) => {
   try {
@@ -139,19 +140,34 @@ export function forkedChild(fn: () => Promise<{ pid: number; ppid: number }>): P
   }, { cleanup: () => pids.filter(running).forEach((pid) => { try { process.kill(pid); } catch { /* already gone */ } }) });
 }
 
-/** Exercise: `fn(xs)` squares xs in a ProcessPool, in order, with the pid that did each, then closes the pool. */
+/**
+ * Exercise: `fn(xs)` squares xs in a ProcessPool, in order, with the pid that did each, then closes
+ * the pool. The items given to `map` are swapped in flight: only rows computed by the pool are right.
+ */
 export function poolSquares(fn: (xs: number[]) => Promise<Array<{ x: number; square: number; pid: number }>>): Promise<void> {
   return verdict(async () => {
     const xs = Array.from({ length: draw(6, 10) }, () => draw(2, 500));
-    const { value: rows, error, rows: traceRows } = await withTrace(() => settle(fn(xs)));
+    const ys = xs.map((x) => x + draw(1, 500)); // what the pool really receives
+    const swap = swapMapItems(ProcessPool, xs, ys);
+    let traced: Awaited<ReturnType<typeof withTrace<Array<{ x: number; square: number; pid: number }>>>>;
+    try {
+      traced = await withTrace(() => settle(fn(xs)));
+    } finally {
+      swap.restore();
+    }
+    const { value: rows, error, rows: traceRows } = traced;
     if (error !== undefined) throw error;
     expect(Array.isArray(rows) && rows.length === xs.length, say(
       `pour ${xs.length} nombres, la fonction a renvoyé ${Array.isArray(rows) ? rows.length : json(rows)} lignes : une ligne { x, square, pid } par nombre.`,
       `for ${xs.length} numbers, the function returned ${Array.isArray(rows) ? rows.length : json(rows)} rows: one row { x, square, pid } per number.`));
-    const wrong = rows.findIndex((r, i) => r?.x !== xs[i] || r?.square !== xs[i] * xs[i]);
+    const fromKernel = rows.findIndex((r, i) => r?.x === xs[i] && xs[i] !== ys[i]);
+    expect(swap.swaps > 0 && fromKernel < 0, say(
+      `la ligne ${Math.max(fromKernel, 0)} (${json(rows[Math.max(fromKernel, 0)])}) n'a pas été calculée par le pool : la vérification a remplacé en route les nombres donnés à pool.map (le pool a reçu ${ys.slice(0, 3).join(", ")}…). Calculez toutes les lignes avec un seul pool.map(f, xs), et renvoyez ce qu'il donne.`,
+      `row ${Math.max(fromKernel, 0)} (${json(rows[Math.max(fromKernel, 0)])}) was not computed by the pool: the check swapped in flight the numbers given to pool.map (the pool received ${ys.slice(0, 3).join(", ")}…). Compute every row with one pool.map(f, xs), and return what it gives.`));
+    const wrong = rows.findIndex((r, i) => r?.x !== ys[i] || r?.square !== ys[i] * ys[i]);
     expect(wrong < 0, say(
-      `ligne ${wrong} : ${json(rows[wrong])} au lieu de x = ${xs[wrong]}, square = ${xs[wrong] ** 2} : pool.map garde l'ordre des entrées.`,
-      `row ${wrong}: ${json(rows[wrong])} instead of x = ${xs[wrong]}, square = ${xs[wrong] ** 2}: pool.map keeps the inputs' order.`));
+      `ligne ${wrong} : ${json(rows[wrong])} au lieu de x = ${ys[wrong]}, square = ${ys[wrong] ** 2} (le nombre que le pool a reçu) : pool.map garde l'ordre des entrées, et chaque ligne vaut { x, square: x * x, pid }.`,
+      `row ${wrong}: ${json(rows[wrong])} instead of x = ${ys[wrong]}, square = ${ys[wrong] ** 2} (the number the pool received): pool.map keeps the inputs' order, and each row is { x, square: x * x, pid }.`));
     const pids = [...new Set(rows.map((r) => r.pid))];
     expect(pids.every((p) => typeof p === "number" && p !== process.pid), say(
       "un carré a été calculé dans le noyau : faites-le dans la fonction passée à pool.map, qui lit process.pid.",
@@ -170,6 +186,6 @@ export function poolSquares(fn: (xs: number[]) => Promise<Array<{ x: number; squ
         `les processus ${all.filter(running).join(", ")} tournent encore : fermez le pool (await pool.close(), dans un finally) avant de renvoyer les résultats.`,
         `processes ${all.filter(running).join(", ")} are still running: close the pool (await pool.close(), in a finally) before returning.`));
     }
-    return say(`${xs.length} carrés justes, calculés par les processus ${pids.join(", ")}, fermés ensuite.`, `${xs.length} right squares, computed by processes ${pids.join(", ")}, closed afterwards.`);
+    return say(`${xs.length} carrés justes, calculés par les processus ${pids.join(", ")} à partir des nombres que seul le pool a reçus (la vérification les avait remplacés en route), processus fermés ensuite.`, `${xs.length} right squares, computed by processes ${pids.join(", ")} from numbers only the pool received (the check had swapped them in flight), processes closed afterwards.`);
   });
 }

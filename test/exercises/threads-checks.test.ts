@@ -109,7 +109,7 @@ test("forkedChild: ✅ for a forked child; ❌ for a message made in the kernel,
 
 const squares = (x: number) => ({ x, square: x * x, pid: process.pid });
 
-test("poolSquares: ✅ for a closed ProcessPool; ❌ in the kernel, fake pids, out of order, pool left open", { timeout: 90_000 }, async () => {
+test("poolSquares: ✅ for a closed ProcessPool; ❌ in the kernel, a pool used for one number, fake pids, out of order, pool left open", { timeout: 90_000 }, async () => {
   assert.match(await said(() => checks.poolSquares(async (xs) => {
     const pool = new ProcessPool({ workers: 2 });
     try {
@@ -118,17 +118,26 @@ test("poolSquares: ✅ for a closed ProcessPool; ❌ in the kernel, fake pids, o
       await pool.close();
     }
   })), ok);
-  assert.match(await said(() => checks.poolSquares(async (xs) => xs.map(squares))), /^❌ un carré a été calculé dans le noyau/);
-  assert.match(await said(() => checks.poolSquares(async (xs) => xs.map((x) => ({ x, square: x * x, pid: 4242 })))), /^❌ aucun processus n'a calculé pendant l'appel/);
+  assert.match(await said(() => checks.poolSquares(async (xs) => xs.map(squares))), /^❌ la ligne 0 .*n'a pas été calculée par le pool/);
+  assert.match(await said(() => checks.poolSquares(async (xs) => xs.map((x) => ({ x, square: x * x, pid: 4242 })))), /^❌ la ligne 0 .*n'a pas été calculée par le pool/);
   assert.match(await said(() => checks.poolSquares(async (xs) => {
     const pool = new ProcessPool({ workers: 2 });
+    let pid = 0;
     try {
-      await pool.map(squares, xs.slice(0, 1));
+      pid = (await pool.map(squares, xs.slice(0, 1)))[0].pid; // the pool computes one number…
     } finally {
       await pool.close();
     }
-    return xs.map((x) => ({ x, square: x * x, pid: process.pid + 100_000 })); // computed in the kernel, pids made up
-  })), /^❌ le pid \d+ n'est celui d'aucun processus qui a calculé pendant l'appel/);
+    return xs.map((x) => ({ x, square: x * x, pid })); // …and the kernel all the rows, with the pool's pid
+  })), /^❌ la ligne 0 .*n'a pas été calculée par le pool/);
+  assert.match(await said(() => checks.poolSquares(async (xs) => {
+    const pool = new ProcessPool({ workers: 2 });
+    try {
+      return await pool.map((x: number) => ({ x, square: x * x, pid: 4242 }), xs); // the pool computes, the pid is made up
+    } finally {
+      await pool.close();
+    }
+  })), /^❌ le pid 4242 n'est celui d'aucun processus qui a calculé pendant l'appel/);
   assert.match(await said(() => checks.poolSquares(async (xs) => {
     const pool = new ProcessPool({ workers: 2 });
     try {
