@@ -71,7 +71,8 @@ export function check(nb: Notebook): void {
   assert.ok(Number.isInteger(cores) && cores >= 1);
   const maxWorkers = Number(/de 1 à (\d+) processus/.exec(streamText(cellWith(nb, "cœurs utilisables")))?.[1]);
   const [sweep] = tables(cellWith(nb, "await sweep("));
-  const workers = sweep.split("\n").filter((l) => l.includes("ProcessPool")).map((l) => Number(l.trim().split(/\s+/).at(-2)));
+  const workers = sweep.split("\n").filter((l) => /^\s*\d+\s+\d+\s+\d+\.\d+$/.test(l)).map((l) => Number(l.trim().split(/\s+/).at(-2)));
+  assert.match(sweep, /tâches\s+processus\s+secondes/, "the table's columns are in French");
   assert.deepEqual(workers, Array.from({ length: maxWorkers }, (_, i) => i + 1));
   assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 1, "one speed-up plot");
   assert.match(streamText(cellWith(nb, "const gain = ")), /Accélération avec \d+ processus, un par cœur : \d+\.\d\d/);
