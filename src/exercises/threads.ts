@@ -59,11 +59,13 @@ export function threadIds(fn: (n: number) => Promise<number[]>): Promise<void> {
  */
 export function rawWorker(fn: (n: number) => Promise<[number, number]>): Promise<void> {
   let workers: Worker[] = [];
+  let restore = () => {};
   return verdict(async () => {
     const n = draw(100, 999);
     let m = draw(100, 999);
     if (m === n) m = n === 999 ? 100 : n + 1;
     const swap = swapWorkerMessages(n, m);
+    restore = swap.restore;
     let answer: unknown;
     try {
       answer = await settle(fn(n));
@@ -97,15 +99,21 @@ export function rawWorker(fn: (n: number) => Promise<[number, number]>): Promise
     return say(
       `le worker ${pair[1]} a reçu ${m} (la vérification avait remplacé ${n} en route), a calculé ${m}² = ${m * m} et l'a renvoyé par message, puis s'est arrêté.`,
       `worker ${pair[1]} received ${m} (the check had swapped ${n} in flight), computed ${m}² = ${m * m}, sent it back as a message, then stopped.`);
-  }, { cleanup: () => Promise.all(workers.map((w) => w.terminate())) });
+  }, {
+    cleanup: () => {
+      restore(); // a function that never settles must not leave Worker.prototype patched
+      return Promise.all(workers.map((w) => w.terminate()));
+    },
+  });
 }
 
 /** Exercise: `fn()` forks a Node child that sends `{ pid, ppid }` with process.send, then ends. */
 export function forkedChild(fn: () => Promise<{ pid: number; ppid: number }>): Promise<void> {
   let pids: number[] = [];
+  let watch: { stop(): Map<number, string> } | undefined;
   return verdict(async () => {
     const sampling = canSampleChildren();
-    const watch = watchChildren();
+    watch = watchChildren();
     let seen: { pid: number; ppid: number };
     let children: Map<number, string>;
     try {
@@ -137,7 +145,18 @@ export function forkedChild(fn: () => Promise<{ pid: number; ppid: number }>): P
       `le processus ${seen.pid} tourne encore : qu'il se termine après son message (process.exit() ou process.disconnect()).`,
       `process ${seen.pid} is still running: make it end after its message (process.exit() or process.disconnect()).`));
     return say(`le processus ${seen.pid}, vu comme enfant du noyau ${process.pid} pendant l'appel, a envoyé son message puis s'est terminé.`, `process ${seen.pid}, seen as a child of kernel ${process.pid} during the call, sent its message and then ended.`);
-  }, { cleanup: () => pids.filter(running).forEach((pid) => { try { process.kill(pid); } catch { /* already gone */ } }) });
+  }, {
+    cleanup: () => {
+      if (pids.length === 0 && watch) pids = [...watch.stop().keys()]; // the call never settled: stop sampling
+      for (const pid of pids.filter(running)) {
+        try {
+          process.kill(pid);
+        } catch {
+          // already gone
+        }
+      }
+    },
+  });
 }
 
 /**
@@ -145,10 +164,12 @@ export function forkedChild(fn: () => Promise<{ pid: number; ppid: number }>): P
  * the pool. The items given to `map` are swapped in flight: only rows computed by the pool are right.
  */
 export function poolSquares(fn: (xs: number[]) => Promise<Array<{ x: number; square: number; pid: number }>>): Promise<void> {
+  let restore = () => {};
   return verdict(async () => {
     const xs = Array.from({ length: draw(6, 10) }, () => draw(2, 500));
     const ys = xs.map((x) => x + draw(1, 500)); // what the pool really receives
     const swap = swapMapItems(ProcessPool, xs, ys);
+    restore = swap.restore;
     let traced: Awaited<ReturnType<typeof withTrace<Array<{ x: number; square: number; pid: number }>>>>;
     try {
       traced = await withTrace(() => settle(fn(xs)));
@@ -187,5 +208,5 @@ export function poolSquares(fn: (xs: number[]) => Promise<Array<{ x: number; squ
         `processes ${all.filter(running).join(", ")} are still running: close the pool (await pool.close(), in a finally) before returning.`));
     }
     return say(`${xs.length} carrés justes, calculés par les processus ${pids.join(", ")} à partir des nombres que seul le pool a reçus (la vérification les avait remplacés en route), processus fermés ensuite.`, `${xs.length} right squares, computed by processes ${pids.join(", ")} from numbers only the pool received (the check had swapped them in flight), processes closed afterwards.`);
-  });
+  }, { cleanup: () => restore() });
 }
