@@ -7,3 +7,6 @@ export { coolingOutcome, backpressure, type ZoneRun, type BackpressureRun } from
 export { mismatches, mismatchPlaces, divergenceCost, type Counts, type Mismatch, type DivergenceRun } from "./lesson06.js";
 export { timerLag, waves, poolWaves, poolSizes, lostUpdates, type LagRun, type PoolRun, type SharedCounterRun } from "./lesson07.js";
 export { realRace, randomRetries, type RaceRun, type RandomRetries } from "./lesson11.js";
+export { secondsAt, cpuOnEventLoop, cpuInThreads, ioWaits, processStartGap, cpuPlateau } from "./lesson01.js";
+export { twoThreads, startCosts } from "./lesson02.js";
+export { lockHolds, lockCost } from "./lesson03.js";

@@ -10,7 +10,7 @@ export class Hint extends Error {
 
 const MESSAGES = {
   fr: {
-    timeout: (s: number) => `la vérification n'a pas fini en ${s} s : votre code attend-il quelque chose qui n'arrive jamais (un verrou jamais rendu, une promesse jamais résolue) ?`,
+    timeout: (s: number) => `la vérification n'a pas fini en ${s} s : votre code attend-il quelque chose qui n'arrive jamais (un verrou jamais rendu, une promesse jamais tenue) ?`,
     crashed: (what: string) => `votre code a levé une erreur : ${what}. Corrigez-la, relancez la cellule de l'exercice, puis cette vérification.`,
   },
   en: {

@@ -1,84 +1,132 @@
 // Checkers of notebook 03: a counter under a Lock, two locks without deadlock, consumers of a Queue.
-// Each runs the student's function in real threads, on sizes drawn at check time.
+// Each runs the student's function in real threads, on sizes drawn at check time; the lock checks
+// run it under a witness that counts the writes made without the lock (guard.ts).
 import { Thread } from "../threads/index.js";
 import { Lock, Queue, sharedValue, type SharedValue } from "../sync/index.js";
-import { draw, expect, say, sleep, verdict } from "./check.js";
+import { functionSource } from "../task/index.js";
+import { draw, expect, Hint, say, sleep, verdict } from "./check.js";
+import { COMPILE_MODULE, guarded, type Guarded } from "./guard.js";
 
 const stop = (threads: Thread[]) => () => Promise.all(threads.map((t) => t.terminate()));
 
+const total = (seen: Guarded[], key: keyof Guarded) => seen.reduce((s, g) => s + g[key], 0);
+
+/** Starts `fn` in a thread under the witness of guard.ts. */
+function watched(source: string, layout: "counter" | "transfer", value: SharedValue, first: Lock, second: Lock | null, times: number): Thread {
+  const pauses = layout === "transfer" ? 20 : 0;
+  return new Thread(guarded, COMPILE_MODULE, source, layout, value, first, second, times, pauses).start();
+}
+
 /**
  * Exercise: `fn(counter, lock, times)` adds 1 to `counter.value`, `times` times, under `lock`.
- * Two threads run it; the check holds the lock for a while first, so a thread that ignores
- * the lock is caught moving the counter, and the final count must be exact.
+ * Two threads run it, each under a witness that counts the writes made without the lock (guard.ts):
+ * a lock held for part of the loop is caught every time. The check holds the lock first, so the
+ * threads must wait for it, and the final count must be exact.
  */
 export function lockedCounter(fn: (counter: SharedValue, lock: Lock, times: number) => void): Promise<void> {
   const threads: Thread[] = [];
   return verdict(
     async () => {
-      const times = draw(50_000, 150_000);
+      const source = functionSource(fn, "compteurProtege");
+      const times = draw(20_000, 60_000);
       const counter = sharedValue("i32");
       const lock = new Lock();
       await lock.acquire(); // la vérification prend le verrou d'abord : les threads doivent attendre
-      threads.push(new Thread(fn, counter, lock, times).start(), new Thread(fn, counter, lock, times).start());
-      await sleep(400);
+      threads.push(watched(source, "counter", counter, lock, null, times), watched(source, "counter", counter, lock, null, times));
+      await sleep(200);
       const meanwhile = counter.value;
       lock.release();
-      await Promise.all(threads.map((t) => t.join()));
+      const seen = (await Promise.all(threads.map((t) => t.join()))) as Guarded[];
+      const [writes, unguarded, atomic] = [total(seen, "writes"), total(seen, "unguarded"), total(seen, "atomic")];
       const expected = 2 * times;
-      expect(counter.value !== 0, say(
-        `le compteur vaut encore 0 : la fonction ne l'incrémente pas encore. Faites counter.value++ ${times} fois, entre lock.acquire() et lock.release().`,
-        `the counter is still 0: the function does not increment it yet. Do counter.value++ ${times} times, between lock.acquire() and lock.release().`));
-      expect(meanwhile === 0, say(
-        `le compteur a bougé (${meanwhile}) pendant que la vérification tenait le verrou : prenez le verrou (lock.acquire()) avant de toucher au compteur.`,
-        `the counter moved (${meanwhile}) while the check held the lock: take the lock (lock.acquire()) before touching the counter.`));
-      expect(counter.value === expected, say(
-        `le compteur vaut ${counter.value} au lieu de ${expected} (2 threads × ${times}) : chaque incrément doit se faire avec le verrou pris, et le verrou doit être rendu.`,
-        `the counter is ${counter.value} instead of ${expected} (2 threads × ${times}): each increment needs the lock held, and the lock released afterwards.`));
+      expect(writes + atomic > 0, say(
+        `le compteur n'a pas bougé : la fonction ne l'incrémente pas encore. Faites counter.value++ ${times} fois, entre lock.acquire() et lock.release().`,
+        `the counter did not move: the function does not increment it yet. Do counter.value++ ${times} times, between lock.acquire() and lock.release().`));
+      expect(atomic === 0, say(
+        `votre fonction appelle counter.add() : c'est une opération atomique, juste même sans verrou, mais l'exercice porte sur le verrou. Faites counter.value++ entre lock.acquire() et lock.release().`,
+        `your function calls counter.add(): an atomic operation, right even without a lock, but the exercise is about the lock. Do counter.value++ between lock.acquire() and lock.release().`));
+      expect(Math.max(...seen.map((g) => g.mostHeld)) > 0, say(
+        `votre fonction ne prend jamais le verrou qu'elle reçoit (lock) : aucun incrément n'est protégé. Un verrou créé dans la fonction ne sert à rien, chaque thread aurait le sien.`,
+        `your function never takes the lock it is given (lock): no increment is protected. A lock made inside the function is useless, each thread would have its own.`));
+      expect(meanwhile === 0 && unguarded === 0, say(
+        `${unguarded} incréments sur ${writes} se sont faits sans tenir le verrou${meanwhile !== 0 ? ` (le compteur a même bougé pendant que la vérification le tenait)` : ""} : le verrou doit être tenu pendant chaque counter.value++, à chaque tour de boucle, pas seulement pendant une partie.`,
+        `${unguarded} of ${writes} increments were made without holding the lock${meanwhile !== 0 ? ` (the counter even moved while the check held it)` : ""}: the lock must be held during each counter.value++, at every turn of the loop, not only part of it.`));
+      expect(counter.value === expected && writes === expected, say(
+        `le compteur vaut ${counter.value} au lieu de ${expected} (2 threads × ${times}), pour ${writes} écritures : chaque thread doit ajouter 1 exactement ${times} fois.`,
+        `the counter is ${counter.value} instead of ${expected} (2 threads × ${times}), for ${writes} writes: each thread must add 1 exactly ${times} times.`));
       return say(
-        `2 threads ont fait ${expected} incréments sans en perdre un, et ont attendu que le verrou soit libre.`,
-        `2 threads made ${expected} increments without losing one, and waited for the lock to be free.`);
+        `2 threads ont fait ${expected} incréments, chacun verrou tenu, sans en perdre un, et ont attendu que le verrou soit libre.`,
+        `2 threads made ${expected} increments, each with the lock held, without losing one, and waited for the lock to be free.`);
     },
-    { cleanup: stop(threads), timeoutMs: 20_000 },
+    { cleanup: stop(threads), timeoutMs: 30_000 },
   );
 }
 
 /**
  * Exercise: `fn(first, second, account, rounds)` adds 1 to `account` `rounds` times, each time
- * holding both locks. One thread calls it with (a, b), the other with (b, a): taking them
- * naively in argument order deadlocks; a timeout and a retry (or any other way) must not.
+ * holding both locks. One thread calls it with (a, b), the other with (b, a): taking them in
+ * argument order deadlocks. Taking them in a fixed order (by `id`) does not; a timeout and a
+ * retry is accepted too, if it finishes. Every write must be made with both locks held.
  */
 export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue, rounds: number) => void): Promise<void> {
   const threads: Thread[] = [];
-  const seconds = 6;
+  const seconds = 8;
   return verdict(
     async () => {
-      const rounds = draw(5_000, 10_000); // le verrou b tenu au départ synchronise les deux threads : la course commence tout de suite
+      const source = functionSource(fn, "virement");
+      const rounds = draw(2_000, 5_000);
       const [a, b] = [new Lock(), new Lock()];
       const account = sharedValue("i32");
-      await b.acquire(); // tenir b un moment : les deux threads prennent leur premier verrou, puis attendent le second
-      threads.push(new Thread(fn, a, b, account, rounds).start(), new Thread(fn, b, a, account, rounds).start());
+      await b.acquire(); // tenir b un moment : chaque thread prend un premier verrou, puis attend
+      threads.push(watched(source, "transfer", account, a, b, rounds), watched(source, "transfer", account, b, a, rounds));
       await sleep(300);
       const meanwhile = account.value;
       b.release();
-      const finished = await Promise.race([Promise.all(threads.map((t) => t.join())).then(() => true), sleep(seconds * 1000).then(() => false)]);
-      expect(finished, say(
-        `les deux threads n'ont pas fini en ${seconds} s : c'est un interblocage (deadlock). Chacun tient un verrou et attend l'autre. Si le second verrou ne vient pas vite (second.acquire(5) rend false), rendez le premier et recommencez.`,
-        `the two threads did not finish in ${seconds} s: a deadlock. Each holds one lock and waits for the other. If the second lock does not come quickly (second.acquire(5) returns false), release the first and try again.`));
-      expect(account.value !== 0, say(
-        "le compte vaut 0 : la fonction ne fait encore rien. Prenez les deux verrous, ajoutez 1 au compte, rendez les verrous, rounds fois.",
-        "the account is 0: the function does nothing yet. Take both locks, add 1 to the account, release the locks, rounds times."));
-      expect(meanwhile === 0, say(
-        `le compte a bougé (${meanwhile}) pendant qu'un des verrous était pris par la vérification : il faut tenir les deux verrous pour toucher au compte.`,
-        `the account moved (${meanwhile}) while the check held one of the locks: hold both locks to touch the account.`));
+      const ended = Promise.all(threads.map((t) => t.join())) as Promise<Guarded[]>;
+      let done = false;
+      void ended.then(() => (done = true), () => (done = true));
+      const finished = threads.map(() => false);
+      threads.forEach((t, i) => void t.join().then(() => (finished[i] = true), () => (finished[i] = true)));
+      // Until the end, or until nothing moves for 2 s while a lock is held (stuck), or `seconds`.
+      let still = 0;
+      let last = account.value;
+      for (let waited = 0; !done && waited < seconds * 1000 && still < 2000; waited += 100) {
+        await sleep(100);
+        const now = account.value;
+        still = now === last && (a.locked() || b.locked()) ? still + 100 : 0;
+        last = now;
+      }
+      if (!done && still >= 2000) {
+        expect(!finished.some(Boolean), say(
+          `un thread a fini en gardant un verrou, et l'autre l'attend pour toujours : rendez chaque verrou que vous prenez, à chaque tour.`,
+          `one thread ended still holding a lock, and the other waits for it forever: release every lock you take, at each round.`));
+        throw new Hint(say(
+          `les deux threads n'avancent plus : le compte ne bouge plus, et chacun attend un verrou. C'est un interblocage (deadlock) : chacun tient un verrou et attend celui que l'autre tient. Prenez les deux verrous toujours dans le même ordre, quel que soit l'ordre des arguments : comparez premier.id et second.id.`,
+          `the two threads no longer move: the account stays still, and each waits for a lock. A deadlock: each holds one lock and waits for the one the other holds. Take both locks always in the same order, whatever the arguments' order: compare first.id and second.id.`));
+      }
+      if (!done) {
+        const late = await Promise.race([ended.then(() => true), sleep(1000).then(() => false)]);
+        expect(late, say(
+          `les deux threads n'ont pas fini en ${seconds} s : le compte avance, mais trop lentement (${account.value} sur ${2 * rounds}). Si vos threads passent leur temps à prendre, libérer et reprendre les verrous, c'est un interblocage actif (livelock, voir la leçon 11) ; s'ils attendent à chaque tour, retirez cette attente. Prenez les deux verrous toujours dans le même ordre, celui de leur id, sans délai.`,
+          `the two threads did not finish in ${seconds} s: the account moves, but too slowly (${account.value} of ${2 * rounds}). If your threads spend their time taking, releasing and retaking the locks, that is a livelock (see lesson 11); if they wait at each round, remove that wait. Take both locks always in the same order, that of their id, with no delay.`));
+      }
+      const seen = await ended;
+      const [writes, unguarded] = [total(seen, "writes"), total(seen, "unguarded")];
+      expect(writes > 0, say(
+        "le compte n'a pas bougé : la fonction ne fait encore rien. Prenez les deux verrous, ajoutez 1 au compte, rendez les verrous, rounds fois.",
+        "the account did not move: the function does nothing yet. Take both locks, add 1 to the account, release the locks, rounds times."));
+      expect(meanwhile === 0 && unguarded === 0, say(
+        `${unguarded} ajouts sur ${writes} se sont faits sans tenir les deux verrous : un virement touche deux comptes, il faut tenir les deux verrous pendant account.value++.`,
+        `${unguarded} of ${writes} additions were made without holding both locks: a transfer touches two accounts, both locks must be held during account.value++.`));
       expect(account.value === 2 * rounds, say(
-        `le compte vaut ${account.value} au lieu de ${2 * rounds} : chaque tour doit ajouter 1, avec les deux verrous pris.`,
-        `the account is ${account.value} instead of ${2 * rounds}: each round must add 1, with both locks held.`));
+        `le compte vaut ${account.value} au lieu de ${2 * rounds} : chaque tour doit ajouter 1, une fois, avec les deux verrous pris.`,
+        `the account is ${account.value} instead of ${2 * rounds}: each round must add 1, once, with both locks held.`));
       expect(!a.locked() && !b.locked(), say("un verrou est resté pris à la fin : rendez les deux à chaque tour.", "a lock was left held at the end: release both each round."));
       return say(
-        `${2 * rounds} tours faits par deux threads qui prennent les verrous dans l'ordre inverse, sans interblocage et sans perte.`,
-        `${2 * rounds} rounds by two threads taking the locks in opposite orders, without deadlock or loss.`);
+        `${2 * rounds} tours faits par deux threads qui reçoivent les verrous dans l'ordre inverse, sans interblocage, chacun avec les deux verrous tenus.`,
+        `${2 * rounds} rounds by two threads given the locks in opposite orders, without deadlock, each with both locks held.`);
     },
-    { cleanup: stop(threads), timeoutMs: 20_000 },
+    { cleanup: stop(threads), timeoutMs: 30_000 },
   );
 }
 

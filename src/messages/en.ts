@@ -6,6 +6,7 @@ import { quota } from "./en/quota.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
 import { scheduler } from "./en/scheduler.js";
+import { lessons0103 } from "./en/lessons0103.js";
 
 export const en: Messages = {
   options: {
@@ -224,4 +225,5 @@ export const en: Messages = {
   interleavings,
   scheduler,
   names,
+  lessons0103,
 };

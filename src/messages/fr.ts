@@ -7,6 +7,7 @@ import { quota } from "./fr/quota.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
 import { scheduler } from "./fr/scheduler.js";
+import { lessons0103 } from "./fr/lessons0103.js";
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
@@ -238,6 +239,7 @@ export const fr = {
   interleavings,
   scheduler,
   names,
+  lessons0103,
 };
 
 export type Messages = typeof fr;

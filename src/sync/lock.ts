@@ -7,6 +7,14 @@ import { failed, run, settled, waitFor, type Steps, type Waitable } from "./wait
 import { defineKind, MARK, WIRE, type Target, type Wired } from "./wire.js";
 import { messages } from "../messages/index.js";
 
+const SERIAL = Symbol.for("concurrence.lock-serial");
+/** The next lock number of this thread, shared by every copy of the library loaded in it. */
+function nextSerial(): number {
+  const g = globalThis as { [SERIAL]?: number };
+  g[SERIAL] = (g[SERIAL] ?? 0) + 1;
+  return g[SERIAL];
+}
+
 /** This thread, as an RLock owner: 0 means "nobody". */
 const ME = threadId + 1;
 
@@ -35,12 +43,27 @@ export interface ConditionLock {
  * counter.value; // 2000, exactly
  */
 export class Lock implements ConditionLock {
+  // cells: [mutex, RLock owner + 1, RLock depth, creating thread, serial in that thread]
   protected readonly cells: Int32Array;
   protected readonly kind: string = "Lock";
 
   constructor();
   constructor(shared?: SharedArrayBuffer) {
-    this.cells = new Int32Array(shared ?? new SharedArrayBuffer(12));
+    this.cells = new Int32Array(shared ?? new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT));
+    if (!shared) {
+      this.cells[3] = threadId;
+      this.cells[4] = nextSerial();
+    }
+  }
+
+  /**
+   * A number that names this lock, the same in every thread it is passed to, and different for
+   * every lock of the program: locks made in the kernel are numbered 1, 2, 3… in order of creation.
+   * Taking several locks always in increasing `id` order is the classic way to rule out a deadlock.
+   * @example const [premier, second] = a.id < b.id ? [a, b] : [b, a];
+   */
+  get id(): number {
+    return this.cells[3] * 2 ** 32 + this.cells[4];
   }
 
   /**

@@ -33,8 +33,13 @@ export interface ProcessInfo {
   program: string;
   /** The threads the operating system runs for this process, with their names (from /proc/self/task). */
   osThreads: OsThread[] | null;
-  /** Resident memory of the whole process, in bytes. */
+  /** Resident memory of the whole process, in bytes (shared libraries included). */
   rssBytes: number;
+  /**
+   * Memory only this process uses, in bytes: resident pages shared with no other process
+   * (Private_Clean + Private_Dirty of /proc/self/smaps_rollup). What the process adds to the machine.
+   */
+  privateBytes: number | null;
   /** The calling thread's JavaScript heap in use, in bytes (each worker has its own heap). */
   heapUsedBytes: number;
   /** The main thread's stack, in bytes (from /proc). */
@@ -109,6 +114,13 @@ function countSharedLibraries(): number | null {
   return libraries.size;
 }
 
+function privateMemory(): number | null {
+  const rollup = readProc("smaps_rollup");
+  if (rollup === null) return null;
+  const fields = [...rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)];
+  return fields.length === 0 ? null : fields.reduce((sum, m) => sum + Number(m[1]) * 1024, 0);
+}
+
 const kilobytes = (value: string | null) => (value === null ? null : Number.parseInt(value, 10) * 1024);
 
 /**
@@ -134,6 +146,7 @@ export function processInfo(): ProcessInfo {
     program: process.execPath,
     osThreads: osThreads(),
     rssBytes: memory.rss,
+    privateBytes: privateMemory(),
     heapUsedBytes: memory.heapUsed,
     stackBytes: kilobytes(statusField(status, "VmStk")),
     openFiles: countOpenFiles(),

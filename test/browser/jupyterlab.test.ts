@@ -143,7 +143,7 @@ async function scenario(t: TestContext, lab: Lab, nb: NotebookPage, cellCount: n
     const header = [...element.querySelectorAll("thead th")].map((th) => th.textContent);
     return [...element.querySelectorAll("tbody tr")].map((tr) => {
       const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
-      return { task: cells[header.indexOf("task")], mode: cells[header.indexOf("mode")], workers: Number(cells[header.indexOf("workers")]) };
+      return { task: cells[header.indexOf("tâche")], mode: cells[header.indexOf("mode")], workers: Number(cells[header.indexOf("workers")]) };
     });
   });
   const expected = Array.from({ length: newMax }, (_, i) => i + 1);

@@ -59,3 +59,10 @@ test("open files and caught signals follow what the process does, or are null wi
     process.off("SIGUSR2", handler);
   }
 });
+
+test("privateBytes: the memory only this process uses, less than its resident memory (Linux)", { skip: process.platform !== "linux" }, async () => {
+  const { processInfo } = await import("../../src/index.js");
+  const info = processInfo();
+  assert.ok(info.privateBytes !== null && info.privateBytes > 0, `privateBytes = ${info.privateBytes}`);
+  assert.ok(info.privateBytes <= info.rssBytes, `${info.privateBytes} <= ${info.rssBytes}`);
+});

@@ -53,12 +53,20 @@ export function check(nb: Notebook): void {
   assert.deepEqual([...new Set(rows.map((r) => r.mode))].sort(), ["processus", "threads"]);
 
   // The conclusion quotes numbers computed from the table, not typed.
-  assert.match(streamText(cellWith(nb, "const at = ")), /CPU, \d+ workers : boucle d'événements \d+\.\d\d s/);
+  const conclusion = streamText(cellWith(nb, "const at = "));
+  assert.match(conclusion, /CPU, \d+ worker\(s\) : boucle d'événements \d+\.\d\d s/);
+  assert.match(conclusion, /Sur la boucle d'événements, .*(s'additionnent|rien à additionner|a dû être ralentie)/);
+  assert.match(conclusion, /(ils travaillent en parallèle|se sont partagé les cœurs|1 seul cœur utilisable)/);
+  assert.equal(conclusion.match(/attentes de \d+,\d\d s ont pris/g)?.length, 3, "one sentence per mode for the waits");
+  assert.match(streamText(cellWith(nb, "conclusions.cpuPlateau(")), /^threads : .*\nprocessus : /m);
+
+  // The trap of the source course: a result written in the child never reaches the parent.
+  assert.match(streamText(cellWith(nb, "const boite = { resultat: 1 }")), /boite\.resultat vaut toujours 1\.[\s\S]*join\(\) a donné 42\./);
 
   // The trace: one worker, one busy lane; cpuCount() workers, all of them busy, one bar per task.
   const traced = cellWith(nb, "traced(() => unWorker.map");
   const [one, all] = traceCharts(traced);
-  const said = /(\d+) tâches : 1 worker, 1 ligne occupée, \d+\.\d\d s ; (\d+) workers, (\d+) lignes occupées/.exec(streamText(traced));
+  const said = /(\d+) tâches : 1 worker, 1 voie occupée, \d+\.\d\d s ; (\d+) workers, (\d+) voie\(s\) occupée\(s\)/.exec(streamText(traced));
   assert.ok(said, streamText(traced));
   const [tasks, workers, busy] = said.slice(1).map(Number);
   const bars = (rows: TraceRow[]) => rows.filter((r) => r.kind === "task");

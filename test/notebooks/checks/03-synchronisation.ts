@@ -30,22 +30,22 @@ export function check(nb: Notebook): void {
   const expected = threads * increments;
 
   // The race: without a lock the count falls short (in at least one try); with a Lock it is exact.
-  const unlocked = tableRows(cellWith(nb, "await race(false)"));
-  assert.equal(unlocked.length, parameter(nb, "repeats"));
+  const unlocked = tableRows(cellWith(nb, "await course(false)"));
+  assert.equal(unlocked.length, parameter(nb, "essais"));
   for (const [, wanted, obtained, lost] of unlocked) {
     assert.equal(Number(wanted), expected);
     assert.ok(Number(obtained) > 0 && Number(obtained) <= expected, `a count between 0 and ${expected}: ${obtained}`);
     assert.equal(Number(lost), expected - Number(obtained));
   }
   assert.ok(unlocked.some(([, , obtained]) => Number(obtained) < expected), `without a lock, updates are lost: ${JSON.stringify(unlocked)}`);
-  const lockedCell = cellWith(nb, "await race(true)");
+  const lockedCell = cellWith(nb, "await course(true)");
   const withLock = tableRows(lockedCell).find((r) => r[0] === "avec verrou")!;
   assert.deepEqual(withLock.slice(1, 3).map(Number), [expected, expected], "with a Lock the count is exact");
   assert.match(streamText(lockedCell), new RegExp(`le compte est exact : ${expected}\\.`));
 
   // The semaphore: never more trains on the track than places; the timeline is drawn.
   const places = parameter(nb, "places");
-  const most = Number(/Au plus (\d+) trains en même temps/.exec(streamText(cellWith(nb, "const onTrack")))?.[1]);
+  const most = Number(/Au plus (\d+) trains en même temps/.exec(streamText(cellWith(nb, "const surLaSection")))?.[1]);
   assert.ok(most >= 1 && most <= places, `at most ${places} trains at once: ${most}`);
   const [convoy] = traceCharts(cellWith(nb, "plots.trace(convoi"));
   const crossings = convoy.filter((r) => r.kind === "hold" && r.name.startsWith("Semaphore"));
@@ -60,6 +60,10 @@ export function check(nb: Notebook): void {
   for (let i = 1; i < holds.length; i++) assert.ok(holds[i].start >= holds[i - 1].end - 1e-4, "one holder at a time");
   assert.ok(lockRows.some((r) => r.kind === "wait" && r.name.startsWith("Lock")), "someone waited");
   assert.match(streamText(lockCell), /Verrou tenu 9 fois, \d+ ms en tout ; [1-9]\d* attentes, \d+ ms passées à attendre\./);
+  assert.match(streamText(lockCell), /Les 9 barres pleines ne se chevauchent jamais/, "the holds' sentence comes from the trace");
+
+  // The atomic add: exact, like the lock.
+  assert.match(streamText(cellWith(nb, "function incrementerAtomique")), new RegExp(`Avec add\\(1\\), le compte est exact : ${expected},`));
 
   // The deadlock: each holds its first lock while its wait for the second times out.
   const deadlock = cellWith(nb, "new Thread(deuxVerrous");
@@ -68,8 +72,8 @@ export function check(nb: Notebook): void {
   assert.match(streamText(deadlock), /Issues : .*abandonné.* ; [12] attente\(s\) de verrou abandonnée\(s\) au bout de \d+ ms\./);
 
   // Producer and consumers, between threads then processes: every number comes back, correctly factorised.
-  const items = parameter(nb, "items");
-  for (const needle of ["await pipeline((fn, ...args) => new Thread", "await pipeline((fn, ...args) => new Process"]) {
+  const items = parameter(nb, "nombresEchanges");
+  for (const needle of ["await chaine((fn, ...args) => new Thread", "await chaine((fn, ...args) => new Process"]) {
     const cell = cellWith(nb, needle);
     const rows = tableRows(cell);
     assert.equal(rows.length, items, `${items} results: ${needle}`);
@@ -88,9 +92,9 @@ export function check(nb: Notebook): void {
   assert.match(pipe, /a répondu à 3 demandes/);
 
   // The crash: the one process that crashes fails; the others finish their work.
-  const crashing = parameter(nb, "crashing");
-  const crash = tableRows(cellWith(nb, "Promise.allSettled(processes"));
-  assert.equal(crash.length, parameter(nb, "children"));
+  const crashing = parameter(nb, "numeroQuiPlante");
+  const crash = tableRows(cellWith(nb, "Promise.allSettled(processus"));
+  assert.equal(crash.length, parameter(nb, "enfants"));
   for (const [id, , state, result] of crash) {
     if (Number(id) === crashing) {
       assert.equal(state, "planté");
