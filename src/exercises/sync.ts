@@ -134,6 +134,10 @@ export function noDeadlock(fn: (first: Lock, second: Lock, account: SharedValue,
  * Exercise: `fn(jobs)` takes numbers from the queue until it is closed and empty, and returns
  * their sum. Two threads consume one queue of drawn numbers: each number must be taken once.
  */
+const stoppedEarly = () => say(
+  `vos consommateurs se sont arrêtés alors que la file n'était pas fermée (vide un instant, peut-être) : une file vide n'est pas une file fermée. Lisez jusqu'à la fermeture, avec for await (const n of jobs) { ... }.`,
+  `your consumers stopped while the queue was not closed (empty for a moment, perhaps): an empty queue is not a closed one. Read until it is closed, with for await (const n of jobs) { ... }.`);
+
 export function queueConsumers(fn: (jobs: Queue<number>) => Promise<number>): Promise<void> {
   const threads: Thread[] = [];
   return verdict(
@@ -143,9 +147,16 @@ export function queueConsumers(fn: (jobs: Queue<number>) => Promise<number>): Pr
       const jobs = new Queue<number>({ maxsize });
       threads.push(new Thread(fn, jobs).start(), new Thread(fn, jobs).start());
       let most = 0;
-      for (const n of numbers) {
+      for (const [i, n] of numbers.entries()) {
+        if (i === Math.floor(numbers.length / 2)) {
+          // The queue runs dry for a moment: a consumer must wait for the next number, not stop.
+          for (let waited = 0; waited < 2000 && jobs.size() > 0; waited += 20) await sleep(20);
+          await sleep(150);
+          expect(threads.some((t) => t.isAlive), stoppedEarly());
+        }
         // Attend quand la file est pleine : les consommateurs doivent la vider.
         const placed = await Promise.resolve(jobs.put(n, 3000)).then(() => true, () => false);
+        expect(placed || threads.some((t) => t.isAlive), stoppedEarly());
         expect(placed, say(
           `la file est restée pleine 3 s : les consommateurs ne prennent rien. Lisez-la avec for await (const n of jobs) { ... }.`,
           `the queue stayed full for 3 s: the consumers take nothing. Read it with for await (const n of jobs) { ... }.`));
