@@ -4,3 +4,4 @@ export { timeline } from "./plot/timeline.js";
 export { traceChart as trace } from "./plot/trace.js";
 export { concurrency } from "./plot/concurrency.js";
 export { sequence } from "./plot/sequence.js";
+export { amdahlChart as amdahl } from "./plot/amdahl.js";

@@ -49,6 +49,8 @@ test("the public API exports exactly these names", () => {
     "Trace",
     "WorkerCrashedError",
     "WorkerLimitError",
+    "amdahl",
+    "amdahlFit",
     "assertClose",
     "bindToCell",
     "button",
@@ -68,6 +70,7 @@ test("the public API exports exactly these names", () => {
     "elementwiseCpu",
     "extractLinks",
     "gpuReport",
+    "gustafson",
     "hbox",
     "interact",
     "live",
@@ -97,7 +100,7 @@ test("the public API exports exactly these names", () => {
     "vbox",
     "workerCounts",
   ]);
-  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "concurrency", "lines", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
+  assert.deepEqual(Object.keys(api.plots).sort(), ["amdahl", "bars", "concurrency", "lines", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
   assert.deepEqual(Object.keys(api.checks).sort(), [
     "allAtOnce",
     "chooseModel",

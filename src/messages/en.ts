@@ -1,6 +1,7 @@
 // The library's and the kernel's messages in English (CONCURRENCE_LANG=en); same keys as fr.ts.
 import type { Messages } from "./fr.js";
 import { quota } from "./en/quota.js";
+import { lesson08, lesson09, lesson10 } from "./en/lessons-io-pools.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
 
@@ -217,5 +218,8 @@ export const en: Messages = {
   },
   trace,
   quota,
+  lesson08,
+  lesson09,
+  lesson10,
   widgets,
 };

@@ -2,6 +2,7 @@
 // Each entry is a function of what the message names; en.ts has the same keys.
 // Newer areas have their own file in fr/ (and en/), so that each file stays small.
 import { quota } from "./fr/quota.js";
+import { lesson08, lesson09, lesson10 } from "./fr/lessons-io-pools.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
 
@@ -231,6 +232,9 @@ export const fr = {
   },
   trace,
   quota,
+  lesson08,
+  lesson09,
+  lesson10,
   widgets,
 };
 
