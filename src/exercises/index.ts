@@ -6,5 +6,5 @@ export { clickCounter, allAtOnce, noOverdraft, offTheLoop, type Compte } from ".
 export { movingAverage, sustainedAlerts } from "./reactive.js";
 export { saxpyKernel, transposeKernel } from "./gpu.js";
 export { limitedDownloads, retries } from "./io.js";
-export { chunksizeSweep, poolFactorise } from "./pools.js";
+export { chunksizeSweep, poolFactorise, firstResult, type FirstResult } from "./pools.js";
 export { coresUsed, chooseModel, type Model, type ModelChoice } from "./cores.js";
