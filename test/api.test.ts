@@ -103,10 +103,11 @@ test("the public API exports exactly these names", () => {
   assert.deepEqual(Object.keys(api.plots).sort(), ["amdahl", "bars", "concurrency", "lines", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
   assert.deepEqual(Object.keys(api.checks).sort(), [
     "allAtOnce",
-    "chooseModel",
     "chunksizeSweep",
     "clickCounter",
     "coresUsed",
+    "eagerCrawl",
+    "firstResult",
     "forkedChild",
     "limitedDownloads",
     "lockedCounter",

@@ -7,4 +7,4 @@ export { movingAverage, sustainedAlerts } from "./reactive.js";
 export { saxpyKernel, transposeKernel } from "./gpu.js";
 export { limitedDownloads, retries } from "./io.js";
 export { chunksizeSweep, poolFactorise, firstResult, type FirstResult } from "./pools.js";
-export { coresUsed, chooseModel, type Model, type ModelChoice } from "./cores.js";
+export { coresUsed, eagerCrawl } from "./cores.js";
