@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checks } from "../../src/index.js";
-import { idleSlotMs } from "../../src/exercises/io.js";
+import { idleSlots } from "../../src/exercises/io.js";
 import { captureStdout } from "../helpers/capture.js";
 
 const said = (run: () => Promise<void>) => captureStdout(run);
@@ -22,12 +22,14 @@ const slidingWindow = async (urls: string[], limit: number) => {
   return sizes;
 };
 
-test("idleSlotMs: a sliding window leaves no slot idle, batches do", () => {
+test("idleSlots: a sliding window leaves no slot idle, batches do, and their long spells are counted", () => {
   const r = (start: number, end: number) => ({ id: 0, path: "/", status: 200, start, end });
-  assert.deepEqual(idleSlotMs([r(0, 0.1), r(0, 0.3), r(0.1, 0.2), r(0.2, 0.3)], 2), { idleMs: 0, refills: 2 });
-  const batches = idleSlotMs([r(0, 0.1), r(0, 0.3), r(0.3, 0.4), r(0.3, 0.35)], 2);
-  assert.ok(Math.abs(batches.idleMs - 200) < 1e-6, String(batches.idleMs));
-  assert.deepEqual(idleSlotMs([r(0, 1)], 2), { idleMs: 0, refills: 0 });
+  assert.deepEqual(idleSlots([r(0, 0.1), r(0, 0.3), r(0.1, 0.2), r(0.2, 0.3)], 2, 50), { idleMs: 0, refills: 2, long: 0 });
+  const batches = idleSlots([r(0, 0.1), r(0, 0.5), r(0.5, 0.6), r(0.5, 1), r(1, 1.1), r(1, 1.2)], 2, 300);
+  assert.ok(Math.abs(batches.idleMs - 800) < 1e-6, String(batches.idleMs));
+  assert.equal(batches.long, 2);
+  assert.equal(idleSlots([r(0, 0.1), r(0, 0.5), r(0.5, 0.6), r(0.5, 1), r(1, 1.1), r(1, 1.2)], 2, 500).long, 0);
+  assert.deepEqual(idleSlots([r(0, 1)], 2, 300), { idleMs: 0, refills: 0, long: 0 });
 });
 
 test("limitedDownloads: the sliding window passes; batches, no limit, a lane short, wrong order, wrong sizes, twice asked fail", { timeout: 120_000 }, async () => {
@@ -37,7 +39,7 @@ test("limitedDownloads: the sliding window passes; batches, no limit, a lane sho
     for (let i = 0; i < urls.length; i += limit) sizes.push(...(await Promise.all(urls.slice(i, i + limit).map(size))));
     return sizes;
   };
-  assert.match(await said(() => checks.limitedDownloads(batches)), /^❌ les téléchargements partent par paquets de \d.*fenêtre glissante/);
+  assert.match(await said(() => checks.limitedDownloads(batches)), /^❌ les téléchargements partent par paquets de \d : \d+ fois, une place libérée est restée vide.*fenêtre glissante/);
   assert.match(await said(() => checks.limitedDownloads((urls) => Promise.all(urls.map(size)))), /^❌ le serveur a reçu jusqu'à \d+ requêtes en même temps/);
   assert.match(await said(() => checks.limitedDownloads((urls, limit) => slidingWindow(urls, limit - 1))), /^❌ au plus \d requête\(s\) à la fois.*utilisez toute la limite/);
   const completionOrder = async (urls: string[], limit: number) => {
