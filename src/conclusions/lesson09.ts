@@ -19,8 +19,12 @@ export function bestVersion(versions: ReadonlyArray<{ version: string; speedup: 
   return best.speedup > 1.1 ? t.bestParallel(best.version, best.speedup) : t.noneFaster(best.version, best.speedup);
 }
 
-/** Whether a pool's statistics, read after leaving a scope, show tasks still running or queued. */
-export function orphanedTasks(stats: Pick<PoolStats, "running" | "queued" | "cancelled">): string {
+/**
+ * Whether a pool's statistics, read after leaving a scope, show tasks that are neither finished
+ * nor cancelled (submitted − completed − failed − cancelled): orphans, running or waiting.
+ */
+export function orphanedTasks(stats: Pick<PoolStats, "submitted" | "completed" | "failed" | "cancelled" | "running">): string {
   const t = messages().lesson09;
-  return stats.running + stats.queued === 0 ? t.noOrphan(stats.cancelled) : t.orphans(stats.running, stats.queued);
+  const unsettled = stats.submitted - stats.completed - stats.failed - stats.cancelled;
+  return unsettled <= 0 ? t.noOrphan(stats.cancelled) : t.orphans(Math.min(stats.running, unsettled), Math.max(0, unsettled - stats.running));
 }

@@ -15,7 +15,8 @@ test("bestVersion: a parallel version wins, or none clearly does", () => {
 });
 
 test("orphanedTasks: nothing left, or tasks still running or queued", () => {
-  assert.match(conclusions.orphanedTasks({ running: 0, queued: 0, cancelled: 6 }), /aucune tâche orpheline.*|6 annulée/);
-  assert.match(conclusions.orphanedTasks({ running: 2, queued: 3, cancelled: 0 }), /2 tâche\(s\) tournent encore et 3 attendent.*orphelines/);
-  assert.match(conclusions.orphanedTasks({ running: 0, queued: 1, cancelled: 0 }), /orphelines/);
+  assert.match(conclusions.orphanedTasks({ submitted: 8, completed: 2, failed: 0, cancelled: 6, running: 0 }), /\(6 annulée\(s\)\) : aucune tâche orpheline/);
+  assert.match(conclusions.orphanedTasks({ submitted: 8, completed: 3, failed: 0, cancelled: 0, running: 2 }), /2 tâche\(s\) tournent encore et 3 attendent.*orphelines/);
+  assert.match(conclusions.orphanedTasks({ submitted: 4, completed: 3, failed: 0, cancelled: 0, running: 0 }), /0 tâche\(s\) tournent encore et 1 attendent.*orphelines/);
+  assert.match(conclusions.orphanedTasks({ submitted: 4, completed: 2, failed: 2, cancelled: 0, running: 0 }), /aucune tâche orpheline/, "a failed task is settled, not orphaned");
 });
