@@ -31,25 +31,25 @@ async function verdictOf(run: () => Promise<void>): Promise<string> {
 }
 
 async function main(): Promise<void> {
-const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
-const loops: ChildProcess[] = Array.from({ length: busy }, () => spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
-try {
-  console.log(`${busy} busy loops started; load average ${os.loadavg()[0].toFixed(1)} before the runs`);
-  for (const name of names) {
-    let passed = 0;
-    const failures: string[] = [];
-    const began = performance.now();
-    for (let i = 0; i < runs; i++) {
-      const line = await verdictOf(all[name]);
-      if (line.startsWith("✅")) passed++;
-      else failures.push(line);
+  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
+  const loops: ChildProcess[] = Array.from({ length: busy }, () => spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" }));
+  try {
+    console.log(`${busy} busy loops started; load average ${os.loadavg()[0].toFixed(1)} before the runs`);
+    for (const name of names) {
+      let passed = 0;
+      const failures: string[] = [];
+      const began = performance.now();
+      for (let i = 0; i < runs; i++) {
+        const line = await verdictOf(all[name]);
+        if (line.startsWith("✅")) passed++;
+        else failures.push(line);
+      }
+      console.log(`${name}: ${passed}/${runs} ✅ in ${((performance.now() - began) / 1000).toFixed(0)} s (load average ${os.loadavg()[0].toFixed(1)})`);
+      for (const f of failures.slice(0, 3)) console.log(`  ${f}`);
     }
-    console.log(`${name}: ${passed}/${runs} ✅ in ${((performance.now() - began) / 1000).toFixed(0)} s (load average ${os.loadavg()[0].toFixed(1)})`);
-    for (const f of failures.slice(0, 3)) console.log(`  ${f}`);
+  } finally {
+    for (const loop of loops) loop.kill();
   }
-} finally {
-  for (const loop of loops) loop.kill();
-}
 }
 
 void main().then(() => process.exit(0));

@@ -108,8 +108,9 @@ export function symbolCss(html: string, embed: Map<string, number[]>): string {
     "--r-code-font": "monospace",
   };
   const vars = Object.entries(defaults).map(([name, fallback]) => {
-    const found = new RegExp(`${name}:\\s*([^;}]+)[;}]`).exec(html)?.[1]?.trim();
-    return `${name}: "${SYMBOL_FAMILY}", ${found && !found.includes(SYMBOL_FAMILY) ? found : fallback};`;
+    // An earlier embedding (a booklet reuses a lesson's head) already put the symbols first: not twice.
+    const found = new RegExp(`${name}:\\s*([^;}]+)[;}]`).exec(html)?.[1]?.trim().replace(`"${SYMBOL_FAMILY}", `, "");
+    return `${name}: "${SYMBOL_FAMILY}", ${found || fallback};`;
   });
   return `<style type="text/css" id="concurrence-symbols">\n${faceRules.join("\n")}\n:root { ${vars.join(" ")} }\n</style>\n`;
 }

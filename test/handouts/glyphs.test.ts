@@ -36,6 +36,9 @@ test("embedSymbolFont inlines just the faces needed, first in the stacks; refuse
     const html = readFileSync(page, "utf8");
     assert.match(html, new RegExp(`@font-face \\{ font-family: "${SYMBOL_FAMILY}"; src: url\\(data:font/woff2;base64,[A-Za-z0-9+/=]+\\) format\\("woff2"\\); unicode-range: U\\+2705; \\}`));
     assert.match(html, new RegExp(`--jp-code-font-family: "${SYMBOL_FAMILY}", menlo, monospace;`));
+    writeFileSync(page, html.replace("✅ bien", "✅ bien ❌ faux")); // a booklet reuses a lesson's head, then embeds again
+    assert.deepEqual(embedSymbolFont(page).sort((x, y) => x - y), [0x2705, 0x274c]);
+    assert.doesNotMatch(readFileSync(page, "utf8"), new RegExp(`"${SYMBOL_FAMILY}", "${SYMBOL_FAMILY}"`), "the symbols are not put first twice");
     const bad = path.join(dir, "bad.html");
     writeFileSync(bad, "<html><head></head><body>✅ et 𓀀</body></html>");
     assert.throws(() => embedSymbolFont(bad), (e: unknown) => e instanceof HandoutError && /« 𓀀 » \(U\+13000\)/.test(e.message) && /bad\.html/.test(e.message));
