@@ -30,6 +30,7 @@ export {
   type Waitable,
 } from "./sync/index.js";
 export { timeit, sweep, workerCounts, summarize, type Timing, type TimeitOptions, type SweepOptions, type Summary } from "./bench/index.js";
+export { amdahl, gustafson, amdahlFit, type AmdahlFit, type SpeedupPoint } from "./bench/index.js";
 export * as plots from "./plots.js";
 export * as checks from "./exercises/index.js";
 export * as conclusions from "./conclusions/index.js";

@@ -5,3 +5,4 @@ export { traceChart as trace } from "./plot/trace.js";
 export { concurrency } from "./plot/concurrency.js";
 export { sequence } from "./plot/sequence.js";
 export { outcomes, schedule } from "./plot/interleavings.js";
+export { amdahlChart as amdahl } from "./plot/amdahl.js";

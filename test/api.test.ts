@@ -54,6 +54,8 @@ test("the public API exports exactly these names", () => {
     "WorkerCrashedError",
     "WorkerLimitError",
     "acquire",
+    "amdahl",
+    "amdahlFit",
     "assertClose",
     "bindToCell",
     "button",
@@ -74,6 +76,7 @@ test("the public API exports exactly these names", () => {
     "explore",
     "extractLinks",
     "gpuReport",
+    "gustafson",
     "hbox",
     "interact",
     "live",
@@ -115,15 +118,16 @@ test("the public API exports exactly these names", () => {
     "waitUntil",
     "workerCounts",
   ]);
-  assert.deepEqual(Object.keys(api.plots).sort(), ["bars", "concurrency", "lines", "outcomes", "schedule", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
+  assert.deepEqual(Object.keys(api.plots).sort(), ["amdahl", "bars", "concurrency", "lines", "outcomes", "schedule", "sequence", "speedup", "timeVsWorkers", "timeline", "trace"]);
   assert.deepEqual(Object.keys(api.checks).sort(), [
     "allAtOnce",
     "alwaysRight",
     "blockSums",
-    "chooseModel",
     "chunksizeSweep",
     "coresUsed",
+    "eagerCrawl",
     "everyOutcome",
+    "firstResult",
     "forkedChild",
     "limitedDownloads",
     "lockedCounter",

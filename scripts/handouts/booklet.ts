@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../atomic.js";
+import { embedSymbolFont } from "./glyphs.js";
 import { cellSource, readNotebook } from "./notebook.js";
 
 export interface Lesson {
@@ -63,6 +64,7 @@ export interface Course {
 /** Writes the booklet's HTML from the lessons' handouts, in the order given. */
 export function writeBookletHtml(lessons: readonly Lesson[], file: string, course: Course): void {
   writeFileAtomic(file, bookletHtml(lessons, course));
+  embedSymbolFont(file); // the first lesson's head embeds only its own symbols
 }
 
 /** The booklet's HTML: the first lesson's head (every handout has the same CSS), then the pages. */

@@ -7,6 +7,7 @@ import path from "node:path";
 import { writeFileAtomic } from "../atomic.js";
 import { PROJECT_ROOT, venvBin } from "../paths.js";
 import { run } from "../run.js";
+import { embedSymbolFont } from "./glyphs.js";
 import { HandoutError, messages } from "./messages.js";
 import { notebookText, readNotebook } from "./notebook.js";
 import { injectParameters, type Assignment } from "./parameters.js";
@@ -68,10 +69,12 @@ export function executeAndConvert(notebook: string, options: ConvertOptions): Co
     if (options.html ?? true) {
       result.html = `${base}.html`;
       run(python, [script("notebook_to_html.py"), executed, result.html, cwd]);
+      embedSymbolFont(result.html);
     }
     if (options.slides) {
       result.slides = `${base}.slides.html`;
       run(python, [script("notebook_to_html.py"), executed, result.slides, cwd, "--slides", revealDir()]);
+      embedSymbolFont(result.slides);
     }
     return result;
   } finally {

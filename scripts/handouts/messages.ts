@@ -29,6 +29,9 @@ const MESSAGES = {
     wrote: (file: string) => `  ${file}`,
     noReveal: "le paquet npm reveal.js manque : lancez npm install",
     bookletDrift: (pages: number, expected: number) => `le livret a ${pages} pages au lieu de ${expected} : les numéros du Sommaire peuvent être décalés`,
+    noGlyph: (file: string, chars: string) =>
+      `${file} : aucune police installée ni embarquée n'a de glyphe pour ${chars} ; à l'impression, ce serait une case vide. Remplacez ce caractère dans le notebook, ou installez une police qui l'a`,
+    noSymbolFont: "le paquet npm @fontsource/noto-emoji manque (la police des ✅ et ❌ des handouts) : lancez npm install",
   },
   en: {
     notNotebook: (file: string) => `${file} is not a notebook (.ipynb) file`,
@@ -56,6 +59,9 @@ const MESSAGES = {
     wrote: (file: string) => `  ${file}`,
     noReveal: "the npm package reveal.js is missing: run npm install",
     bookletDrift: (pages: number, expected: number) => `the booklet has ${pages} pages instead of ${expected}: the Sommaire's numbers may be off`,
+    noGlyph: (file: string, chars: string) =>
+      `${file}: no installed or embedded font has a glyph for ${chars}; printed, it would be an empty box. Replace that character in the notebook, or install a font that has it`,
+    noSymbolFont: "the npm package @fontsource/noto-emoji is missing (the font of the handouts' ✅ and ❌): run npm install",
   },
 } as const;
 

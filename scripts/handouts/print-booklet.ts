@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { writeFileAtomic } from "../atomic.js";
+import { embedSymbolFont } from "./glyphs.js";
 import { bookletHtml, FRONT_PAGES, startPages, writeBookletHtml, type Course, type Lesson } from "./booklet.js";
 import { pageCount, printPdf, printToBuffer } from "./chromium.js";
 import { messages } from "./messages.js";
@@ -29,6 +30,7 @@ export async function printBooklet(browser: Browser, lessons: readonly Lesson[],
     for (const lesson of lessons) {
       const alone = path.join(scratch, `${path.basename(lesson.html)}`);
       writeFileAtomic(alone, bookletHtml([{ ...lesson, pages: 0 }], COURSE));
+      embedSymbolFont(alone);
       measured.push({ ...lesson, pages: pageCount(await printToBuffer(browser, alone)) - FRONT_PAGES });
     }
   } finally {

@@ -10,3 +10,6 @@ export { realRace, randomRetries, type RaceRun, type RandomRetries } from "./les
 export { secondsAt, cpuOnEventLoop, cpuInThreads, ioWaits, processStartGap, cpuPlateau } from "./lesson01.js";
 export { twoThreads, startCosts } from "./lesson02.js";
 export { lockHolds, lockCost } from "./lesson03.js";
+export { threadsGain, downloadScaling, type ThreadsRun, type DownloadRow } from "./lesson08.js";
+export { startupVersusWork, bestVersion, orphanedTasks } from "./lesson09.js";
+export { barrierCost, amdahlVerdict } from "./lesson10.js";

@@ -7,6 +7,6 @@ export { everyOutcome } from "./loop.js";
 export { movingAverage, sustainedAlerts } from "./reactive.js";
 export { blockSums, transposeKernel } from "./gpu.js";
 export { limitedDownloads, retries } from "./io.js";
-export { chunksizeSweep, poolFactorise } from "./pools.js";
-export { coresUsed, chooseModel, type Model, type ModelChoice } from "./cores.js";
+export { chunksizeSweep, poolFactorise, firstResult, type FirstResult } from "./pools.js";
+export { coresUsed, eagerCrawl } from "./cores.js";
 export { losingSchedule, alwaysRight, philosophers } from "./interleavings.js";

@@ -1,60 +1,185 @@
-// Checkers of notebook 08: downloads from the local demo server, which counts what it served.
+// Checkers of notebook 08: downloads from a local demo server whose latencies and faults the
+// check arranges in advance (they are seeded), so that a wrong strategy shows in what the server saw.
 import { demoServer, type DemoServer } from "../io/index.js";
-import { draw, expect, say, verdict } from "./check.js";
+import { drawFor } from "../io/random.js";
+import type { RequestRecord } from "../io/stats.js";
+import { draw, expect, say, sleep, verdict } from "./check.js";
+
+/** The demo server's latency for the `ask`-th GET of `path` (see DemoServer's #handle: the first draw is the delay, the second the failure roll). */
+function planned(seed: number, path: string, ask: number, faults: { latencyMs: number; jitterMs: number }): { delay: number; failRoll: number } {
+  const random = drawFor(seed, `GET ${path} #${ask}`);
+  const delay = faults.latencyMs + random() * faults.jitterMs;
+  return { delay, failRoll: random() };
+}
+
+/** The sizes the server gives for these urls, asked afresh (HEAD gives the body's length). */
+async function sizesOf(urls: string[]): Promise<number[]> {
+  return Promise.all(urls.map(async (url) => Number((await fetch(url, { method: "HEAD" })).headers.get("content-length"))));
+}
+
+/**
+ * The spells, between the first start and the last start, during which fewer than `limit`
+ * requests were in flight: a sliding window refills a freed slot at once, batches leave it idle
+ * until the batch's slowest request ends. Gives their total (slot-milliseconds), and how many
+ * lasted longer than `longMs`.
+ */
+export function idleSlots(records: readonly RequestRecord[], limit: number, longMs: number): { idleMs: number; refills: number; long: number } {
+  const starts = records.map((r) => r.start).sort((a, b) => a - b);
+  if (starts.length <= limit) return { idleMs: 0, refills: 0, long: 0 };
+  const from = starts[0];
+  const to = starts[starts.length - 1];
+  const edges = records.flatMap((r) => [{ t: r.start, d: 1 }, { t: r.end, d: -1 }]).sort((a, b) => a.t - b.t || b.d - a.d);
+  let inFlight = 0;
+  let last = from;
+  let idle = 0;
+  let spell: number | undefined; // when the current spell below the limit began
+  let long = 0;
+  for (const e of edges) {
+    const t = Math.min(Math.max(e.t, from), to);
+    if (t > last && inFlight < limit) idle += (t - last) * (limit - inFlight);
+    last = Math.max(last, t);
+    inFlight += e.d;
+    if (inFlight < limit && spell === undefined && e.t >= from && e.t < to) spell = e.t;
+    if (inFlight >= limit && spell !== undefined) {
+      if ((t - spell) * 1000 > longMs) long++;
+      spell = undefined;
+    }
+  }
+  return { idleMs: idle * 1000, refills: starts.length - limit, long };
+}
 
 /** Exercise: `fn(urls, limit)` downloads every url, at most `limit` at a time, and gives each one's size in bytes. */
 export function limitedDownloads(fn: (urls: string[], limit: number) => Promise<number[]>): Promise<void> {
   let server: DemoServer | undefined;
   return verdict(
     async () => {
-      server = await demoServer({ latencyMs: 80 });
+      const faults = { latencyMs: 20, jitterMs: 550 };
+      const seed = draw(1, 1_000_000);
+      server = await demoServer({ ...faults, seed });
       const limit = draw(2, 3);
-      const urls = Array.from({ length: draw(7, 10) }, (_, i) => server!.imageUrl(64, 48, "sports", i));
+      const count = draw(8, 10);
+      // Images of various widths (so various sizes); one slow image in every `limit` consecutive ones,
+      // the others fast: batches of `limit` then wait for their slow one, a sliding window does not.
+      const slow: string[] = [];
+      const fast: string[] = [];
+      for (let i = 0; slow.length < count || fast.length < count; i++) {
+        const path = `/images/${40 + 8 * (i % 9)}/32/sports/${i}`;
+        const { delay } = planned(seed, path, 0, faults);
+        if (delay > 450 && slow.length < count) slow.push(path);
+        else if (delay < 80 && fast.length < count) fast.push(path);
+      }
+      const urls = Array.from({ length: count }, (_, k) => server!.url + (k % limit === 0 ? slow.pop()! : fast.pop()!));
       const sizes = await fn(urls, limit);
       const stats = server.stats();
-      expect(Array.isArray(sizes) && sizes.length === urls.length && sizes.every((s) => typeof s === "number" && s > 0), say(
-        `pour ${urls.length} adresses, la fonction a rendu ${JSON.stringify(sizes)} : rendez la taille en octets de chaque image, dans l'ordre des adresses.`,
-        `for ${urls.length} urls, the function returned ${JSON.stringify(sizes)}: return each image's size in bytes, in the urls' order.`));
-      const total = sizes.reduce((s, n) => s + n, 0);
-      expect(stats.requests === urls.length && total === stats.bytes, say(
-        `le serveur a servi ${stats.requests} requêtes et ${stats.bytes} octets, vous en comptez ${total} pour ${urls.length} images : téléchargez chaque adresse une fois, et comptez ses octets.`,
-        `the server served ${stats.requests} requests and ${stats.bytes} bytes, you count ${total} for ${urls.length} images: download each url once and count its bytes.`));
+      const records = server.requests();
+      const expected = await sizesOf(urls);
+      expect(Array.isArray(sizes) && sizes.length === urls.length && sizes.every((s) => typeof s === "number"), say(
+        `pour ${urls.length} adresses, la fonction a renvoyé ${JSON.stringify(sizes)} : renvoyez un tableau de ${urls.length} nombres, la taille en octets de chaque image.`,
+        `for ${urls.length} urls, the function returned ${JSON.stringify(sizes)}: return an array of ${urls.length} numbers, each image's size in bytes.`));
+      const perPath = new Map<string, number>();
+      for (const r of records) perPath.set(r.path, (perPath.get(r.path) ?? 0) + 1);
+      const twice = [...perPath].filter(([, n]) => n > 1).length;
+      expect(stats.requests === urls.length && twice === 0, say(
+        `le serveur a reçu ${stats.requests} requêtes pour ${urls.length} adresses${twice ? ` (${twice} adresse(s) demandée(s) plusieurs fois)` : ""} : téléchargez chaque adresse une fois, et une seule.`,
+        `the server received ${stats.requests} requests for ${urls.length} urls${twice ? ` (${twice} url(s) asked more than once)` : ""}: download each url once, and only once.`));
+      const sameMultiset = JSON.stringify([...sizes].sort((a, b) => a - b)) === JSON.stringify([...expected].sort((a, b) => a - b));
+      const wrong = sizes.findIndex((s, i) => s !== expected[i]);
+      expect(wrong < 0, sameMultiset
+        ? say(
+          `ce sont bien les tailles des images, mais pas dans l'ordre des adresses (position ${wrong} : ${sizes[wrong]} octets au lieu de ${expected[wrong]}) : rangez la taille de urls[i] à l'indice i, pas dans l'ordre où les téléchargements finissent.`,
+          `these are the images' sizes, but not in the urls' order (position ${wrong}: ${sizes[wrong]} bytes instead of ${expected[wrong]}): store the size of urls[i] at index i, not in the order downloads finish.`)
+        : say(
+          `à la position ${wrong}, vous donnez ${sizes[wrong]} octets, l'image en fait ${expected[wrong]} : comptez les octets du corps de la réponse (arrayBuffer().byteLength).`,
+          `at position ${wrong} you give ${sizes[wrong]} bytes, the image has ${expected[wrong]}: count the bytes of the response body (arrayBuffer().byteLength).`));
       expect(stats.maxInFlight <= limit, say(
         `le serveur a reçu jusqu'à ${stats.maxInFlight} requêtes en même temps, pour une limite de ${limit} : n'en lancez une nouvelle que quand une autre a fini.`,
         `the server received up to ${stats.maxInFlight} requests at once, for a limit of ${limit}: start a new one only when another has finished.`));
       expect(stats.maxInFlight === limit, say(
         `au plus ${stats.maxInFlight} requête(s) à la fois, pour une limite de ${limit} : utilisez toute la limite, avec ${limit} téléchargements en cours dès le départ.`,
         `at most ${stats.maxInFlight} request(s) at a time, for a limit of ${limit}: use the whole limit, with ${limit} downloads running from the start.`));
-      return say(`${urls.length} images (${total} octets), jamais plus de ${limit} requêtes à la fois, selon le serveur.`, `${urls.length} images (${total} bytes), never more than ${limit} requests at a time, says the server.`);
+      const { idleMs, refills, long } = idleSlots(records, limit, 300);
+      expect(long < 2, say(
+        `les téléchargements partent par paquets de ${limit} : ${long} fois, une place libérée est restée vide plus de 300 ms, jusqu'à ce que le plus lent du paquet finisse. Dès qu'un téléchargement finit, lancez le suivant (une fenêtre glissante, pas des paquets).`,
+        `downloads leave in batches of ${limit}: ${long} times a freed slot stayed empty over 300 ms, until the batch's slowest one ended. As soon as one download ends, start the next (a sliding window, not batches).`));
+      const total = sizes.reduce((s, n) => s + n, 0);
+      return say(
+        `${urls.length} images (${total} octets), chacune à sa place ; jamais plus de ${limit} requêtes à la fois, et une place libérée reprise en ${(idleMs / Math.max(1, refills)).toFixed(0)} ms en moyenne, selon le serveur.`,
+        `${urls.length} images (${total} bytes), each in its place; never more than ${limit} requests at a time, and a freed slot taken again within ${(idleMs / Math.max(1, refills)).toFixed(0)} ms on average, says the server.`);
     },
     { cleanup: () => server?.close() },
   );
 }
 
-/** Exercise: `fn(url, attempts)` downloads the url, retrying a failed answer (status 500, 503), up to `attempts` tries in all. */
+/** Exercise: `fn(url, attempts)` downloads the url, retrying a failed answer (status 500, 503), up to `attempts` tries in all, then throws. */
 export function retries(fn: (url: string, attempts: number) => Promise<number>): Promise<void> {
   let server: DemoServer | undefined;
   return verdict(
     async () => {
-      server = await demoServer({ latencyMs: 5, failureRate: 0.4, seed: draw(1, 1_000_000) });
-      const attempts = 8;
-      const urls = Array.from({ length: draw(5, 8) }, (_, i) => server!.imageUrl(32, 32, "nature", i));
-      const outcomes = await Promise.allSettled(urls.map((url) => fn(url, attempts)));
-      const served = server.requests();
-      const ok = served.filter((r) => r.status === 200).length;
-      const failed = served.length - ok;
-      const sizes = outcomes.map((o) => (o.status === "fulfilled" ? o.value : undefined));
-      expect(served.length <= attempts * urls.length, say(
-        `${served.length} requêtes pour ${urls.length} images : pas plus de ${attempts} essais par image.`,
-        `${served.length} requests for ${urls.length} images: no more than ${attempts} tries per image.`));
-      expect(sizes.every((s) => typeof s === "number" && s > 0), say(
-        `sur ${urls.length} images, ${sizes.filter((s) => !(typeof s === "number" && s > 0)).length} n'ont pas été rendues (le serveur a répondu ${failed} fois par une erreur) : si response.ok est faux, réessayez, jusqu'à ${attempts} fois.`,
-        `of ${urls.length} images, ${sizes.filter((s) => !(typeof s === "number" && s > 0)).length} were not returned (the server answered ${failed} times with an error): if response.ok is false, try again, up to ${attempts} times.`));
-      expect(ok === urls.length, say(
-        `le serveur a réussi ${ok} téléchargements pour ${urls.length} images : arrêtez d'essayer dès qu'une réponse est bonne.`,
-        `the server made ${ok} good downloads for ${urls.length} images: stop trying as soon as one answer is good.`));
-      return say(`${urls.length} images rapportées malgré ${failed} réponse(s) en erreur du serveur, en ${served.length} requêtes.`, `${urls.length} images brought back despite ${failed} error answer(s) from the server, in ${served.length} requests.`);
+      const faults = { latencyMs: 5, jitterMs: 0, failureRate: 0.5 };
+      const seed = draw(1, 1_000_000);
+      server = await demoServer({ ...faults, seed });
+      const attempts = draw(3, 5);
+      // Images whose first success comes at a known try: at once, after a few failures, and at the
+      // very last try; plus one address that always fails, so that giving up is tested.
+      const wanted = [0, 1, attempts - 1, draw(1, attempts - 1)];
+      const picked: Array<{ path: string; tries: number }> = [];
+      for (let i = 0; picked.length < wanted.length && i < 100_000; i++) {
+        const path = `/images/${24 + 4 * (i % 5)}/24/nature/${i}`;
+        let tries = 0;
+        while (tries < attempts && planned(seed, path, tries, faults).failRoll < faults.failureRate) tries++;
+        const want = wanted[picked.length];
+        if (tries === want) picked.push({ path, tries: tries + 1 });
+      }
+      const failing = "/status/503";
+      const urls = [...picked.map((p) => server!.url + p.path), server.url + failing];
+      const settled: Array<PromiseSettledResult<number> | undefined> = urls.map(() => undefined);
+      urls.forEach((url, i) => {
+        Promise.resolve()
+          .then(() => fn(url, attempts))
+          .then((value) => (settled[i] = { status: "fulfilled", value }), (reason) => (settled[i] = { status: "rejected", reason }));
+      });
+      const asked = (path: string) => server!.requests().filter((r) => r.path === path).length;
+      const deadline = performance.now() + 8_000;
+      while (settled.some((s) => s === undefined) && asked(failing) <= attempts + 1 && performance.now() < deadline) await sleep(10);
+      const onFailing = asked(failing);
+      expect(onFailing <= attempts + 1, say(
+        `l'adresse ${failing} répond toujours 503, et vous l'avez déjà demandée ${onFailing} fois sans abandonner, pour ${attempts} essais permis : comptez les essais, et arrêtez-vous au dernier.`,
+        `the address ${failing} always answers 503, and you asked it ${onFailing} times already without giving up, for ${attempts} tries allowed: count the tries and stop at the last one.`));
+      expect(!settled.some((s) => s === undefined), say(
+        `au bout de 8 s, ${settled.filter((s) => s === undefined).length} téléchargement(s) n'ont toujours pas fini : chaque appel doit finir, par la taille ou par une erreur.`,
+        `after 8 s, ${settled.filter((s) => s === undefined).length} download(s) still had not finished: each call must end, with the size or with an error.`));
+      expect(onFailing === attempts, onFailing > attempts
+        ? say(
+          `l'adresse ${failing} échoue toujours : vous l'avez demandée ${onFailing} fois pour ${attempts} essais permis, un de trop. Abandonnez après le ${attempts}e essai raté, pas après le suivant.`,
+          `the address ${failing} always fails: you asked it ${onFailing} times for ${attempts} tries allowed, one too many. Give up after the ${attempts}th failed try, not the next.`)
+        : say(
+          `l'adresse ${failing} échoue toujours : vous ne l'avez demandée que ${onFailing} fois, pour ${attempts} essais permis. Réessayez jusqu'à ${attempts} essais en tout avant d'abandonner.`,
+          `the address ${failing} always fails: you asked it only ${onFailing} times, for ${attempts} tries allowed. Try up to ${attempts} times in all before giving up.`));
+      const last = settled[urls.length - 1]!;
+      expect(last.status === "rejected", say(
+        `après ${attempts} échecs sur ${failing}, la fonction a renvoyé ${JSON.stringify((last as PromiseFulfilledResult<number>).value)} : quand tous les essais ont échoué, levez une erreur (throw), au lieu de renvoyer une valeur.`,
+        `after ${attempts} failures on ${failing}, the function returned ${JSON.stringify((last as PromiseFulfilledResult<number>).value)}: when every try failed, throw an error instead of returning a value.`));
+      const counts = picked.map((p) => asked(p.path));
+      const failures = server.requests().filter((r) => r.status >= 500).length;
+      server.configure({ failureRate: 0 });
+      const expected = await sizesOf(urls.slice(0, -1));
+      for (const [i, p] of picked.entries()) {
+        const s = settled[i]!;
+        const n = counts[i];
+        expect(s.status === "fulfilled", say(
+          `${p.path} a réussi au ${p.tries}e essai (sur ${attempts} permis), mais votre fonction a levé : ${String((s as PromiseRejectedResult).reason?.message ?? (s as PromiseRejectedResult).reason)}. Réessayez tant qu'il reste des essais.`,
+          `${p.path} succeeded on try ${p.tries} (of ${attempts} allowed), but your function threw: ${String((s as PromiseRejectedResult).reason?.message ?? (s as PromiseRejectedResult).reason)}. Try again while tries are left.`));
+        expect(n === p.tries, say(
+          `${p.path} a réussi au ${p.tries}e essai, et vous l'avez demandée ${n} fois : arrêtez dès qu'une réponse est bonne (reponse.ok).`,
+          `${p.path} succeeded on try ${p.tries}, and you asked it ${n} times: stop as soon as an answer is good (response.ok).`));
+        expect((s as PromiseFulfilledResult<number>).value === expected[i], say(
+          `pour ${p.path}, vous renvoyez ${JSON.stringify((s as PromiseFulfilledResult<number>).value)}, l'image fait ${expected[i]} octets : renvoyez la taille du corps de la bonne réponse.`,
+          `for ${p.path} you return ${JSON.stringify((s as PromiseFulfilledResult<number>).value)}, the image has ${expected[i]} bytes: return the size of the good answer's body.`));
+      }
+      return say(
+        `${picked.length} images rapportées malgré ${failures} réponses en erreur (l'une au tout dernier essai permis), et ${failing} abandonnée après exactement ${attempts} essais, selon le serveur.`,
+        `${picked.length} images brought back despite ${failures} error answers (one on the very last try allowed), and ${failing} given up after exactly ${attempts} tries, says the server.`);
     },
-    { cleanup: () => server?.close() },
+    { cleanup: () => server?.close(), timeoutMs: 20_000 },
   );
 }

@@ -3,6 +3,7 @@ import type { Messages } from "./fr.js";
 import { interleavings } from "./en/interleavings.js";
 import { names } from "./en/names.js";
 import { quota } from "./en/quota.js";
+import { lesson08, lesson09, lesson10 } from "./en/lessons-io-pools.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
 import { scheduler } from "./en/scheduler.js";
@@ -221,6 +222,9 @@ export const en: Messages = {
   },
   trace,
   quota,
+  lesson08,
+  lesson09,
+  lesson10,
   widgets,
   interleavings,
   scheduler,

@@ -4,6 +4,7 @@
 import { interleavings } from "./fr/interleavings.js";
 import { names } from "./fr/names.js";
 import { quota } from "./fr/quota.js";
+import { lesson08, lesson09, lesson10 } from "./fr/lessons-io-pools.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
 import { scheduler } from "./fr/scheduler.js";
@@ -235,6 +236,9 @@ export const fr = {
   },
   trace,
   quota,
+  lesson08,
+  lesson09,
+  lesson10,
   widgets,
   interleavings,
   scheduler,

@@ -5,3 +5,4 @@ export { timeline, type TimelineOptions } from "./timeline.js";
 export { traceChart, type TraceChartOptions, type TraceSource } from "./trace.js";
 export { concurrency, concurrencySteps, type ConcurrencyOptions } from "./concurrency.js";
 export { sequence, type SequenceOptions } from "./sequence.js";
+export { amdahlChart, type AmdahlOptions } from "./amdahl.js";

@@ -2,7 +2,7 @@
 // once (it executes every notebook: minutes) and read by every test below: notebook 01's
 // PDF, its executed notebook, the slideshows, the booklet, and notebooks/ left untouched.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch } from "node:fs";
 import os from "node:os";
@@ -91,6 +91,17 @@ test("notebook 01's PDF: the Afficheur is one line of 1s and 2s, and every chart
   const charts = pages.filter((p) => /Temps total selon le nombre de workers|Accélération \(travail/.test(p) && /\bworkers\b[\s\S]*\bsecondes|accélération/.test(p));
   assert.ok(charts.length > 0, "the chart pages are found");
   for (const page of charts) assert.match(page, /mode[\s\S]*boucle d'événements[\s\S]*(processus|threads)/, "the legend's words are on the page");
+});
+
+test("notebook 01's PDF prints every verdict as a glyph: Noto Emoji is embedded, ✅ and ❌ come out as text", (t) => {
+  if (skipWithout(t, CHROMIUM, POPPLER)) return;
+  const pdf = path.join(out, `${FIRST}.pdf`);
+  const fonts = spawnSync("pdffonts", [pdf], { encoding: "utf8" });
+  assert.equal(fonts.status, 0, fonts.stderr);
+  assert.match(fonts.stdout, /NotoEmoji/i, fonts.stdout);
+  const text = pdfPages(pdf).join("\n");
+  assert.match(text, /✅/, "the teacher's solutions print ✅");
+  assert.ok((text.match(/[✅❌]/gu) ?? []).length >= 2, "one verdict per exercise");
 });
 
 test("in Chromium's print view, no output is wider than the page", (t) => {

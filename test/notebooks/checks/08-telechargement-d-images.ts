@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { cellWith, codeCells, mimeText, richOutputs, sourceOf, streamText, VEGA_LITE, type Notebook } from "../outputs.js";
 
-const DOWNLOADING = /^Downloading Image from http:\/\/127\.0\.0\.1:\d+\/images\/400\/200\/sports$/;
+const DOWNLOADING = /^Téléchargement de l'image http:\/\/127\.0\.0\.1:\d+\/images\/400\/200\/sports$/;
 
 function parameter(nb: Notebook, name: string): string {
   const value = new RegExp(`const ${name} = ([^;]+);`).exec(sourceOf(codeCells(nb)[0]))?.[1];
@@ -20,10 +20,10 @@ export function check(nb: Notebook): void {
   const counts = JSON.parse(parameter(nb, "concurrences")) as number[];
   const shown = Math.min(Number(parameter(nb, "imagesAffichees")), images);
 
-  // The seed's sequential listing: one "Downloading Image from" line per image, one at a time.
-  const sequential = streamText(cellWith(nb, "async function mainSequential"));
+  // The seed's sequential listing, in French: one "Téléchargement de l'image" line per image, one at a time.
+  const sequential = streamText(cellWith(nb, "async function principalSequentiel"));
   assert.equal(sequential.split("\n").filter((l) => DOWNLOADING.test(l)).length, images);
-  assert.match(sequential, /^Execution time: \d+\.\d+$/m);
+  assert.match(sequential, /^Temps d'exécution : \d+\.\d{3} s$/m);
   assert.equal(inFlight(sequential), 1);
 
   // The files are there, and some are shown inline as real PNGs.
@@ -36,13 +36,15 @@ export function check(nb: Notebook): void {
   assert.equal(new Set(pictures.map((p) => p.toString("base64"))).size, shown, "the images differ");
 
   // Threads, as in the seed: every image, with requests overlapping on the server.
-  const threads = streamText(cellWith(nb, "async function executeThread"));
+  const threads = streamText(cellWith(nb, "async function executerThread"));
   assert.equal(threads.split("\n").filter((l) => DOWNLOADING.test(l)).length, images);
-  assert.match(threads, /^Total Execution Time \d+\.\d+$/m);
+  assert.match(threads, /^Temps d'exécution total : \d+\.\d{3} s$/m);
+  // The threads' gain against their number: a sentence chosen from the measurement (src/conclusions/lesson08.ts).
+  assert.match(threads, /^Avec \d+ threads, les téléchargements (vont \d+\.\d\d fois plus vite|ne vont pas plus vite)/m);
   if (images > 1) assert.ok(inFlight(threads) > 1, "threads download at the same time");
 
   // The event loop: every request in flight at once, then the limit holds.
-  assert.equal(inFlight(streamText(cellWith(nb, "async function mainAsync"))), images);
+  assert.equal(inFlight(streamText(cellWith(nb, "async function principalAsync"))), images);
   assert.equal(inFlight(streamText(cellWith(nb, "await mapLimit("))), Math.min(3, images));
 
   // The sweep: a row per mode and count, with the server's own count of requests in flight.
@@ -62,6 +64,11 @@ export function check(nb: Notebook): void {
     else if (r.mode === "threads") assert.ok(r.flying >= 1 && r.flying <= Math.min(r.n, images), `threads ${r.n}: ${r.flying}`);
     else assert.equal(r.flying, Math.min(r.n, images), `async with a limit of ${r.n}`);
   }
+
+  // Under the chart, how async time follows the concurrency and how threads compare: chosen from the rows.
+  const scaling = streamText(cellWith(nb, "conclusions.downloadScaling("));
+  assert.match(scaling, /^En async, (le temps suit la concurrence|de \d+ à \d+ téléchargements simultanés, le temps (n'est divisé que|ne baisse presque pas))/m);
+  assert.match(scaling, /^Avec \d+ téléchargements simultanés, les threads (prennent|font presque aussi bien)/m);
 
   // Two plots: time against the number of downloads at once, and the requests' timeline.
   assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 3, "two charts, and the requests in flight of a trace");

@@ -47,13 +47,17 @@ export function check(nb: Notebook): void {
     assert.ok(Number(n) >= 20_000 && Number(n) <= 100_000_000, `${n} is in the seed's range`);
     assert.ok(factorizes(Number(n), factors.split(", ").map(Number)), `${n} -> [${factors}]`);
   }
-  assert.match(printed, /Execution Time: \d+\.\d{3} s/);
+  assert.match(printed, /Temps d'exécution : \d+\.\d{3} s/);
 
   // Start-up costs are measured and compared with the work, in words computed by the cell.
   const costs = tableRows(cellWith(nb, "const courseSize"));
   assert.equal(costs.length, 5);
   for (const row of costs) assert.match(row, /\d\.\d{3}$/);
-  assert.match(streamText(cellWith(nb, "const percent = ")), /démarrer \d+ processus prend \d+\.\d{3} s, \d+ fois plus/);
+  const verdicts09 = streamText(cellWith(nb, "conclusions.startupVersusWork("));
+  const sentences = verdicts09.split("\n").filter(Boolean);
+  assert.equal(sentences.length, 3, verdicts09);
+  for (const line of sentences) assert.match(line, /^(Démarrer .+ coûte \d+\.\d\d fois le calcul de|Le calcul de .+ dure \d+\.\d\d fois le démarrage de)/);
+  assert.doesNotMatch(verdicts09, /2017|Python annonçait/, "only what was measured here is compared");
 
   // The seed's split: each of the processes prints its first line.
   const byProcess = streamText(cellWith(nb, "function executeProc"));
@@ -80,7 +84,15 @@ export function check(nb: Notebook): void {
   const interactBars = checkInteract(nb, "const reglagePool = interact(");
   assert.equal(interactBars.length, 2);
   assert.match(String(interactBars[1].version), /^ProcessPool ×\d+, chunksize \d+$/);
-  assert.match(streamText(cellWith(nb, "const best = ")), /La version la plus rapide : .+, \d+\.\d\d fois/);
+  assert.match(streamText(cellWith(nb, "conclusions.bestVersion(")), /^(La version la plus rapide : .+, \d+\.\d\d fois|Aucune version parallèle ne bat nettement)/m);
+
+  // Cancellation: tasks in the order they finish, a timeout that cancels a map, orphans measured, then none.
+  const finishing = [...streamText(cellWith(nb, "poolAnnulable.asCompleted(")).matchAll(/^\d+\.\d\d s : (\d+) est premier \(n° (\d)/gm)];
+  assert.equal(finishing.length, 4);
+  assert.notEqual(finishing[0][2], "1", "the biggest number, submitted first, does not finish first");
+  assert.match(streamText(cellWith(nb, "AbortSignal.timeout(delaiMs)")), /^Au bout de \d+ ms : TaskCancelledError/m);
+  assert.match(streamText(cellWith(nb, "async function premierSansAnnuler")), /tâche\(s\) tournent encore et \d+ attendent : ce sont des tâches orphelines/);
+  assert.match(streamText(cellWith(nb, "pool[Symbol.asyncDispose]()")), /aucune tâche orpheline/);
 
   // chunksize seen in a trace: one bar per chunk, as many as the chunksize makes; one chunk per worker for the big one.
   const chunks = cellWith(nb, "traced(() => poolTrace.map(");

@@ -23,9 +23,9 @@ export function check(nb: Notebook): void {
   assert.ok(cores >= 1, "the notebook says how many cores it has");
 
   // The seed's two listings: fetch one page and time it, then parse its links.
-  assert.match(streamText(cellWith(nb, "const request = await fetch(")), /^Total Time To Fetch Page: \d+\.\d+ Seconds$/m);
+  assert.match(streamText(cellWith(nb, "const request = await fetch(")), /^Temps pour obtenir la page : \d+\.\d{3} s$/m);
   const parsed = streamText(cellWith(nb, "cheerio.load("));
-  assert.match(parsed, /^Total Time To Fetch Page: \d+\.\d+ Seconds\nTotal Execution Time: \d+\.\d+ Seconds$/m);
+  assert.match(parsed, /^Temps pour obtenir la page : \d+\.\d{3} s\nTemps d'exécution total : \d+\.\d{3} s$/m);
   const raw = Number(/^(\d+) liens trouvés : /m.exec(parsed)?.[1]);
   assert.ok(raw >= 3, "the home page's links are found");
   assert.match(parsed, /il faudrait environ \d+ heures/);
@@ -77,7 +77,7 @@ export function check(nb: Notebook): void {
   assert.match(streamText(cellWith(nb, "La boulangerie : qui sert qui")), /accélération \d+\.\d\d/);
 
   // Four plots; the GPU paragraph points to the GPU notebook.
-  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 5, "four charts and the crawl's requests in flight");
+  assert.equal(richOutputs(codeCells(nb), VEGA_LITE).length, 6, "five charts (Amdahl's included) and the crawl's requests in flight");
   const prose = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => join(c.source)).join("\n");
   assert.match(prose, /\]\(06-programmation-gpu\.ipynb\)/);
 
@@ -85,4 +85,18 @@ export function check(nb: Notebook): void {
   const robot = cellWith(nb, "traced(() => crawl(");
   const flight = /(\d+) requêtes ; au plus (\d+) en vol en même temps \(limite : (\d+)\)/.exec(streamText(robot));
   assert.ok(flight && Number(flight[2]) > 1 && Number(flight[2]) <= Number(flight[3]), streamText(robot));
+
+  // The crawler without a barrier finds the same pages as crawl(), and a sentence compares their times.
+  const robots = streamText(cellWith(nb, "conclusions.barrierCost("));
+  const found = /^Niveau par niveau : (\d+) pages en \d+\.\d{3} s ; sans barrière : (\d+) pages en \d+\.\d{3} s\.$/m.exec(robots);
+  assert.ok(found && Number(found[1]) === pages && Number(found[2]) === pages, robots);
+  assert.match(robots, /^(Sans barrière, le robot finit en|Ici, le robot sans barrière n'a pas été nettement plus rapide)/m);
+
+  // Amdahl: a row per worker count, the fitted curve, and what the fraction means, chosen from it.
+  const amdahlRows = tableLines(cellWith(nb, "const ajuste = amdahlFit(")).filter((l) => /^\s*\d+\s+\d+\.\d{3}/.test(l));
+  assert.equal(amdahlRows.length, Math.max(2, cores), amdahlRows.join("\n"));
+  const verdict = streamText(cellWith(nb, "conclusions.amdahlVerdict("));
+  assert.match(verdict, /^La part séquentielle ajustée est de \d+\.\d %/m);
+  assert.match(verdict, /^Elle (est proche de|dépasse|est plus petite que) la part séquentielle mesurée directement/m);
+  assert.equal(tableLines(cellWith(nb, "gustafson(ajuste.serial")).filter((l) => /^\s*\d+\s+\d+/.test(l)).length, Math.max(2, cores));
 }
