@@ -90,4 +90,13 @@ export class Alignment {
     for (let i = at - 1; i >= 0; i--) if (this.#match[i] >= 0) return this.#ts[this.#match[i]].pos;
     return undefined;
   }
+
+  /** The first JavaScript offset whose token came from the TypeScript offsets [start, end) (the debugger's breakpoints). */
+  jsOffsetIn(start: number, end: number): number | undefined {
+    for (let i = 0; i < this.#js.length; i++) {
+      const j = this.#match[i];
+      if (j >= 0 && this.#ts[j].pos >= start && this.#ts[j].pos < end) return this.#js[i].pos;
+    }
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type ConverterSet } from "tslab/dist/executor";
 import { recordingConverter } from "./cells.js";
+import { debuggingConverter } from "./debug/index.js";
 import { useLanguageForDiagnostics } from "./locale.js";
 import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
@@ -26,7 +27,7 @@ function main(): void {
   let browser: Converter | undefined;
   const converters: ConverterSet = {
     get node() {
-      return (node ??= recordingConverter(createConverter({ isJS: false, isBrowser: false })));
+      return (node ??= debuggingConverter(recordingConverter(createConverter({ isJS: false, isBrowser: false }))));
     },
     get browser() {
       return (browser ??= createConverter({ isJS: false, isBrowser: true }));

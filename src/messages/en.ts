@@ -1,5 +1,6 @@
 // The library's and the kernel's messages in English (CONCURRENCE_LANG=en); same keys as fr.ts.
 import type { Messages } from "./fr.js";
+import { debuggerText } from "./en/debugger.js";
 import { quota } from "./en/quota.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
@@ -218,4 +219,5 @@ export const en: Messages = {
   trace,
   quota,
   widgets,
+  debugger: debuggerText,
 };

@@ -1,6 +1,7 @@
 // The library's and the kernel's messages in French, the course's language (the default).
 // Each entry is a function of what the message names; en.ts has the same keys.
 // Newer areas have their own file in fr/ (and en/), so that each file stays small.
+import { debuggerText } from "./fr/debugger.js";
 import { quota } from "./fr/quota.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
@@ -232,6 +233,7 @@ export const fr = {
   trace,
   quota,
   widgets,
+  debugger: debuggerText,
 };
 
 export type Messages = typeof fr;
