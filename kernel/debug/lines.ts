@@ -31,7 +31,11 @@ export class CellLines {
   /** The cell's line (1-based) and column of a script location; undefined past the cell's code. */
   tsPosition({ lineNumber, columnNumber }: ScriptLocation): { line: number; column: number } | undefined {
     if (lineNumber >= this.#jsLines.length) return undefined;
-    let offset = columnNumber - (lineNumber === 0 ? this.cell.prefix : 0);
+    let column = columnNumber - (lineNumber === 0 ? this.cell.prefix : 0);
+    // V8 puts a `return x;` breakpoint after its semicolon, at the line's end: that line's, not the next.
+    const text = this.#jsLines[lineNumber].trimEnd();
+    if (column >= text.length && text.trim()) column = text.length - 1;
+    let offset = column;
     for (let l = 0; l < lineNumber; l++) offset += this.#jsLines[l].length + 1;
     const ts = this.#alignment.sourceOffset(Math.max(0, offset));
     if (ts === undefined) return undefined;

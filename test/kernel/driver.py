@@ -1,7 +1,7 @@
 """Drives one concurrence kernel for the tests, with jupyter_client.
 
 Started by test/helpers/kernel.ts: one JSON command per line on stdin, one JSON answer per
-line on stdout. Commands: send, collect, until, interrupt, request, notify, shutdown.
+line on stdout. Commands: send, collect, until, interrupt, request, notify, debug_event, shutdown.
 """
 import json
 import signal
@@ -18,6 +18,8 @@ def answer(value):
 
 # iopub messages read by `until`, kept for the `collect` that follows.
 pending = []
+# The debugger's events (debug_event on iopub), kept for `debug_event` whoever read them.
+events = []
 
 
 def next_iopub(kc, timeout):
@@ -67,6 +69,9 @@ def collect(kc, msg_id, timeout, expect_reply=True):
             msg = next_iopub(kc, min(left, 0.05))
         except Exception:
             continue
+        if msg["msg_type"] == "debug_event":
+            events.append(msg["content"])
+            continue
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         if msg["msg_type"] == "status":
@@ -82,6 +87,29 @@ def collect(kc, msg_id, timeout, expect_reply=True):
         "outputs": outputs,
         "seconds": time.monotonic() - start,
     }
+
+
+def debug_event(kc, name, timeout):
+    """The next debug_event named `name` (DAP's "stopped", "continued"...), earlier ones dropped."""
+    deadline = time.monotonic() + timeout
+    events.extend(m["content"] for m in pending if m["msg_type"] == "debug_event")
+    pending[:] = [m for m in pending if m["msg_type"] != "debug_event"]
+    while True:
+        while events:
+            event = events.pop(0)
+            if event.get("event") == name:
+                return {"event": event}
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return {"error": f"no {name!r} debug_event within {timeout} s"}
+        try:
+            msg = kc.get_iopub_msg(timeout=min(left, 0.05))
+        except Exception:
+            continue
+        if msg["msg_type"] == "debug_event":
+            events.append(msg["content"])
+        else:
+            pending.append(msg)
 
 
 def main():
@@ -136,6 +164,8 @@ def serve(km, kc):
             answer(collect(kc, command["msg_id"], command.get("timeout", 60)))
         elif op == "until":
             answer(until(kc, command["msg_id"], command["text"], command.get("timeout", 60)))
+        elif op == "debug_event":
+            answer(debug_event(kc, command["event"], command.get("timeout", 30)))
         elif op == "interrupt":
             km.interrupt_kernel()
             answer({"ok": True})
