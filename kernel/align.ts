@@ -91,12 +91,16 @@ export class Alignment {
     return undefined;
   }
 
-  /** The first JavaScript offset whose token came from the TypeScript offsets [start, end) (the debugger's breakpoints). */
-  jsOffsetIn(start: number, end: number): number | undefined {
+  /**
+   * The JavaScript offsets of the tokens that came from the TypeScript offsets [start, end), in
+   * order (the debugger's breakpoints).
+   */
+  jsOffsetsIn(start: number, end: number): number[] {
+    const out: number[] = [];
     for (let i = 0; i < this.#js.length; i++) {
       const j = this.#match[i];
-      if (j >= 0 && this.#ts[j].pos >= start && this.#ts[j].pos < end) return this.#js[i].pos;
+      if (j >= 0 && this.#ts[j].pos >= start && this.#ts[j].pos < end) out.push(this.#js[i].pos);
     }
-    return undefined;
+    return out;
   }
 }

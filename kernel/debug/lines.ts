@@ -39,9 +39,19 @@ export class CellLines {
     for (let l = 0; l < lineNumber; l++) offset += this.#jsLines[l].length + 1;
     const ts = this.#alignment.sourceOffset(Math.max(0, offset));
     if (ts === undefined) return undefined;
-    let line = this.#tsLineStarts.findIndex((start) => start > ts);
-    if (line < 0) line = this.#tsLineStarts.length;
+    const line = this.#lineAt(ts);
     return { line, column: ts - this.#tsLineStarts[line - 1] + 1 };
+  }
+
+  /** The 1-based line of a TypeScript offset. */
+  #lineAt(ts: number): number {
+    const line = this.#tsLineStarts.findIndex((start) => start > ts);
+    return line < 0 ? this.#tsLineStarts.length : line;
+  }
+
+  #tsLineOf(jsOffset: number): number | undefined {
+    const ts = this.#alignment.sourceOffset(jsOffset);
+    return ts === undefined ? undefined : this.#lineAt(ts);
   }
 
   /**
@@ -51,7 +61,16 @@ export class CellLines {
   scriptLocation(line: number): (ScriptLocation & { line: number }) | undefined {
     for (let l = Math.max(1, line); l <= this.#tsLineStarts.length; l++) {
       const end = l < this.#tsLineStarts.length ? this.#tsLineStarts[l] : this.cell.source.length + 1;
-      const js = this.#alignment.jsOffsetIn(this.#tsLineStarts[l - 1], end);
+      // A statement starts its JavaScript line: tokens in mid-line matched from this line are the
+      // alignment pairing a type's tokens (`{ x: number }`) with code that has the same ones.
+      // Else (an import: `const x_1 = require("x")`), the start of the first matched token's line,
+      // if that start maps back to this line.
+      const matched = this.#alignment.jsOffsetsIn(this.#tsLineStarts[l - 1], end).filter((at) => !GLUE.test(lineAround(this.cell.js, at)));
+      let js = matched.find((at) => /^\s*$/.test(lineBefore(this.cell.js, at)));
+      if (js === undefined && matched.length > 0) {
+        const start = matched[0] - lineBefore(this.cell.js, matched[0]).replace(/^\s*/, "").length;
+        if (this.#tsLineOf(start) === l) js = start;
+      }
       if (js === undefined) continue;
       const before = this.cell.js.slice(0, js);
       const lineNumber = before.split("\n").length - 1;
@@ -65,4 +84,15 @@ export class CellLines {
   isGlue({ lineNumber }: ScriptLocation): boolean {
     return GLUE.test(this.#jsLines[lineNumber] ?? "");
   }
+}
+
+/** The text of `text`'s line before offset `at`. */
+function lineBefore(text: string, at: number): string {
+  return text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
+}
+
+/** The whole line of `text` around offset `at`. */
+function lineAround(text: string, at: number): string {
+  const end = text.indexOf("\n", at);
+  return text.slice(text.lastIndexOf("\n", at - 1) + 1, end < 0 ? undefined : end);
 }

@@ -84,6 +84,8 @@ async function route(frames: Buffer[]): Promise<void> {
       const paused = adapter.engine.paused !== undefined;
       if (paused) await adapter.engine.post("Debugger.setSkipAllPauses", { skip: true });
       process.kill(process.pid, "SIGINT");
+      // The signal must reach Node's watchdog before the cell runs on, or a short cell ends first.
+      if (paused) await signalLanded();
       if (paused) await adapter.engine.post("Debugger.resume").catch(() => {});
       reply(msg, "interrupt_reply", { status: "ok" });
     });
@@ -121,6 +123,20 @@ async function onMain(message: FromMain): Promise<void> {
       port.close();
   }
 }
+
+/**
+ * Waits until our SIGINT has reached Node's watchdog thread: pending (the cell awaits, see
+ * kernel/sigint.ts) is seen at once; taken by the cell's synchronous part, it is not seen at
+ * all, and the wait ends after a time the watchdog thread takes many times over.
+ */
+async function signalLanded(): Promise<void> {
+  const binding = (process as unknown as { binding(name: string): { watchdogHasPendingSigint?: () => boolean } }).binding("contextify");
+  const deadline = Date.now() + SIGNAL_MS;
+  while (Date.now() < deadline && !binding.watchdogHasPendingSigint?.()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** Longest wait for the stop button's signal to land: it takes well under a millisecond. */
+const SIGNAL_MS = 150;
 
 function toBuffer(frame: Uint8Array | string): Buffer | string {
   return typeof frame === "string" ? frame : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);

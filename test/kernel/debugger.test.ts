@@ -102,7 +102,7 @@ test("the stop button while paused interrupts the cell; disconnect resumes one; 
   assert.ok((await kernel.debug("disconnect", { restart: false, terminateDebuggee: true })).success);
   const resumed = await kernel.collect(again, 30);
   assert.equal(resumed.reply.status, "ok");
-  assert.equal(streamOf(resumed), "c vaut 20\n");
+  assert.equal(streamOf(resumed), "c vaut 20\n", JSON.stringify(resumed.outputs));
   assert.equal((await kernel.debug("debugInfo")).body.isStarted, false);
 
   const alive = await kernel.execute("1 + 1");

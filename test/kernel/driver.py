@@ -46,8 +46,20 @@ def until(kc, msg_id, text, timeout):
     return {"error": f"{msg_id} did not print {text!r} within {timeout} s"}
 
 
-def collect(kc, msg_id, timeout, expect_reply=True):
-    """The reply to msg_id, the iopub messages it caused until idle, and the seconds it took."""
+def collect(kc, msg_id, timeout, expect_reply=True, keep_others=False):
+    """The reply to msg_id, the iopub messages it caused until idle, and the seconds it took.
+
+    keep_others: other requests' messages are kept for a later `collect` (a control request
+    made while a cell runs, e.g. the debugger's, must not swallow that cell's outputs)."""
+    others = []
+    try:
+        return collect_only(kc, msg_id, timeout, expect_reply, others)
+    finally:
+        if keep_others:
+            pending.extend(others)
+
+
+def collect_only(kc, msg_id, timeout, expect_reply, others):
     start = time.monotonic()
     deadline = start + timeout
     reply = None if expect_reply else {"content": {}, "header": {"msg_type": ""}}
@@ -73,6 +85,7 @@ def collect(kc, msg_id, timeout, expect_reply=True):
             events.append(msg["content"])
             continue
         if msg["parent_header"].get("msg_id") != msg_id:
+            others.append(msg)
             continue
         if msg["msg_type"] == "status":
             idle = idle or msg["content"]["execution_state"] == "idle"
@@ -156,7 +169,7 @@ def serve(km, kc):
                 if channel is kc.control_channel:
                     reply = kc.get_control_msg(timeout=command.get("timeout", 30))
                     # What the request caused on iopub too (shutdown's comm_close), until idle.
-                    outputs = collect(kc, msg_id, 10, expect_reply=False).get("outputs", [])
+                    outputs = collect(kc, msg_id, 10, expect_reply=False, keep_others=True).get("outputs", [])
                     answer({"reply": reply["content"], "reply_type": reply["header"]["msg_type"], "outputs": outputs})
                 else:
                     answer(collect(kc, msg_id, command.get("timeout", 60)))
