@@ -7,7 +7,7 @@ import { VIEW_CALL } from "./view.js";
 export interface Variable {
   name: string;
   value: string;
-  type: string;
+  type?: string;
   variablesReference: number;
   evaluateName?: string;
 }
@@ -70,20 +70,28 @@ export class Variables {
     return out;
   }
 
-  /** A value as the panel shows it, and a reference to unfold it when it has properties. */
-  async describe(value: RemoteObject): Promise<{ value: string; type: string; variablesReference: number }> {
-    const type = value.subtype && value.subtype !== "null" ? value.subtype : value.className ?? value.type;
-    if (value.type === "string") return { value: JSON.stringify(value.value), type: "string", variablesReference: 0 };
+  /**
+   * A value as the panel shows it, and a reference to unfold it when it has properties.
+   * JupyterLab's tree shows a variable's `type` when it has one, its value only for Python's
+   * int, float, bool and str: JavaScript's primitives take those names, and other values no type.
+   */
+  async describe(value: RemoteObject): Promise<{ value: string; type?: string; variablesReference: number }> {
+    if (value.type === "string") return { value: JSON.stringify(value.value), type: "str", variablesReference: 0 };
+    if (value.type === "number") {
+      const shown = value.unserializableValue ?? String(value.value);
+      return { value: shown, type: Number.isInteger(Number(shown)) ? "int" : "float", variablesReference: 0 };
+    }
+    if (value.type === "boolean") return { value: String(value.value), type: "bool", variablesReference: 0 };
     if (!value.objectId) {
       const shown = value.unserializableValue ?? (value.type === "undefined" ? "undefined" : JSON.stringify(value.value) ?? String(value.value));
-      return { value: shown, type: value.type, variablesReference: 0 };
+      return { value: shown, variablesReference: 0 };
     }
-    if (value.type === "function") return { value: value.description?.split("\n")[0] ?? "function", type: "function", variablesReference: 0 };
+    if (value.type === "function") return { value: value.description?.split("\n")[0] ?? "function", variablesReference: 0 };
     const view = await this.engine
       .post<{ result: RemoteObject }>("Runtime.callFunctionOn", { objectId: value.objectId, functionDeclaration: VIEW_CALL, returnByValue: true, silent: true })
       .then(({ result }) => (typeof result.value === "string" ? result.value : undefined))
       .catch(() => undefined);
-    return { value: view ?? value.description ?? type, type, variablesReference: this.#handle([value.objectId]) };
+    return { value: view ?? value.description ?? value.className ?? value.type, variablesReference: this.#handle([value.objectId]) };
   }
 
   #handle(ids: string[]): number {
