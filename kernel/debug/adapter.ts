@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { writeFileAtomic } from "../../src/files/index.js";
 import { messages } from "../../src/messages/index.js";
 import { Breakpoints, type SourceBreakpoint } from "./breakpoints.js";
-import { CellStore } from "./cellstore.js";
+import type { CellStore } from "./cellstore.js";
 import { Engine, type Paused } from "./engine.js";
 import { cellFolder, cellPath, FILE_SUFFIX, filePrefix, HASH_SEED } from "./murmur.js";
 import { frames, pauseReason } from "./frames.js";
@@ -23,8 +23,7 @@ export const THREAD = 1;
 
 export class Adapter {
   readonly engine = new Engine();
-  readonly cells = new CellStore();
-  readonly breakpoints = new Breakpoints(this.engine, this.cells);
+  readonly breakpoints: Breakpoints;
   readonly #variables = new Variables(this.engine);
   #started = false;
   #seq = 0;
@@ -103,7 +102,9 @@ export class Adapter {
   /** Sends a DAP event on iopub (set by the thread). */
   sendEvent: (event: object) => void = () => {};
 
-  constructor() {
+  /** `cells`: those compiled before the debugger was first asked for (the thread keeps them). */
+  constructor(readonly cells: CellStore) {
+    this.breakpoints = new Breakpoints(this.engine, cells);
     this.engine.onPaused = (paused) => void this.#onPaused(paused);
     this.engine.onResumed = () => {
       this.#variables.reset();

@@ -8,13 +8,16 @@ import * as zmq from "zeromq";
 import type { Cell } from "../cells.js";
 import { OrderedSends } from "../sends.js";
 import { messageType, WireMessage } from "../wire.js";
-import { Adapter, type Request } from "./adapter.js";
+import type { Adapter, Request } from "./adapter.js";
+import { CellStore } from "./cellstore.js";
 import { FLAG_CLOSED, FLAG_ON, FLAG_TICKET, type FromMain, type ThreadData } from "./channel.js";
 
 const { conn, shared } = workerData as ThreadData;
 const flags = new Int32Array(shared);
 const port = parentPort!;
-const adapter = new Adapter();
+const cells = new CellStore();
+/** Made at the first debug request: a kernel that is never debugged does not load the inspector's side. */
+let adapter: Adapter | undefined;
 const sends = new OrderedSends();
 const rawIopub = new zmq.Publisher();
 const rawControl = new zmq.Router();
@@ -71,8 +74,9 @@ async function route(frames: Buffer[]): Promise<void> {
     const run = debugQueue.then(() =>
       answer(frames, async (msg) => {
         lastDebug = msg;
-        reply(msg, "debug_reply", await adapter.handle(msg.content as Request));
-        Atomics.store(flags, FLAG_ON, adapter.started ? 1 : 0);
+        const debug = theAdapter();
+        reply(msg, "debug_reply", await debug.handle(msg.content as Request));
+        Atomics.store(flags, FLAG_ON, debug.started ? 1 : 0);
       }),
     );
     debugQueue = run.catch(() => {});
@@ -81,18 +85,27 @@ async function route(frames: Buffer[]): Promise<void> {
   if (type === "interrupt_request") {
     return answer(frames, async (msg) => {
       // The stop button: a paused cell runs on, without stopping again, and takes the interrupt.
-      const paused = adapter.engine.paused !== undefined;
-      if (paused) await adapter.engine.post("Debugger.setSkipAllPauses", { skip: true });
+      const engine = adapter?.engine.paused ? adapter.engine : undefined;
+      await engine?.post("Debugger.setSkipAllPauses", { skip: true });
       process.kill(process.pid, "SIGINT");
       // The signal must reach Node's watchdog before the cell runs on, or a short cell ends first.
-      if (paused) await signalLanded();
-      if (paused) await adapter.engine.post("Debugger.resume").catch(() => {});
+      if (engine) await signalLanded();
+      await engine?.post("Debugger.resume").catch(() => {});
       reply(msg, "interrupt_reply", { status: "ok" });
     });
   }
   // Shutdown: a paused cell must run on for the main thread to answer.
-  if (type === "shutdown_request") await adapter.stop().catch(() => {});
+  if (type === "shutdown_request") await adapter?.stop().catch(() => {});
   port.postMessage({ t: "control", frames });
+}
+
+function theAdapter(): Adapter {
+  if (adapter) return adapter;
+  const made = new (require("./adapter.js") as typeof import("./adapter.js")).Adapter(cells);
+  made.sendEvent = (event) => {
+    if (lastDebug) publish(lastDebug, "debug_event", event);
+  };
+  return (adapter = made);
 }
 
 async function onMain(message: FromMain): Promise<void> {
@@ -105,7 +118,8 @@ async function onMain(message: FromMain): Promise<void> {
       return;
     case "cell":
       try {
-        await adapter.cellCompiled(message.cell as Cell);
+        if (adapter) await adapter.cellCompiled(message.cell as Cell);
+        else cells.add(message.cell as Cell);
       } finally {
         if (message.ticket) {
           Atomics.store(flags, FLAG_TICKET, message.ticket);
@@ -114,10 +128,10 @@ async function onMain(message: FromMain): Promise<void> {
       }
       return;
     case "close":
-      await adapter.stop().catch(() => {});
+      await adapter?.stop().catch(() => {});
       await sends.drained(500);
       for (const socket of [rawIopub, rawControl, hb]) socket.close();
-      adapter.engine.close();
+      adapter?.engine.close();
       Atomics.store(flags, FLAG_CLOSED, 1);
       Atomics.notify(flags, FLAG_CLOSED);
       port.close();
@@ -151,9 +165,6 @@ async function main(): Promise<void> {
     port.postMessage({ t: "failed", reason: (error as Error).message });
     return;
   }
-  adapter.sendEvent = (event) => {
-    if (lastDebug) publish(lastDebug, "debug_event", event);
-  };
   port.on("message", (message: FromMain) => void onMain(message).catch((error) => log((error as Error).stack ?? String(error))));
   port.postMessage({ t: "ready" });
   void (async () => {
