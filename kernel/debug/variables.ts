@@ -22,6 +22,8 @@ interface Property {
 const HIDDEN = new Set(["exports", "require", "this", "tsLastExpr", "__esModule"]);
 /** The notebook's names: tslab keeps them on one object, copied so that V8 lists them plainly. */
 const GLOBALS = "({ ...(globalThis.__tslab__ ? globalThis.__tslab__.exports : {}) })";
+/** The objects this module asks V8 for, released together so that the kernel's memory does not grow. */
+const GROUP = "concurrence-debugger";
 
 export class Variables {
   #handles = new Map<number, string[]>();
@@ -32,6 +34,7 @@ export class Variables {
   /** The main thread resumed: its objects are released. */
   reset(): void {
     this.#handles.clear();
+    void this.engine.post("Runtime.releaseObjectGroup", { objectGroup: GROUP }).catch(() => {});
   }
 
   async scopes(frame: CallFrame): Promise<Array<{ name: string; variablesReference: number; expensive: boolean }>> {
@@ -40,14 +43,15 @@ export class Variables {
       .filter((s) => ["local", "block", "closure", "catch"].includes(s.type) && s.object.objectId)
       .map((s) => s.object.objectId as string);
     const scopes = [{ name: text.locals, variablesReference: this.#handle(locals), expensive: false }];
-    const globals = await this.engine.post<{ result: RemoteObject }>("Runtime.evaluate", { expression: GLOBALS, silent: true });
+    const globals = await this.engine.post<{ result: RemoteObject }>("Runtime.evaluate", { expression: GLOBALS, silent: true, objectGroup: GROUP });
     if (globals.result.objectId) scopes.push({ name: text.globals, variablesReference: this.#handle([globals.result.objectId]), expensive: false });
     return scopes;
   }
 
   /** The notebook's names, paused or not (inspectVariables). */
   async globals(): Promise<Variable[]> {
-    const globals = await this.engine.post<{ result: RemoteObject }>("Runtime.evaluate", { expression: GLOBALS, silent: true });
+    if (!this.engine.paused) this.reset(); // the previous listing's objects: the panel asks again after each cell
+    const globals = await this.engine.post<{ result: RemoteObject }>("Runtime.evaluate", { expression: GLOBALS, silent: true, objectGroup: GROUP });
     return globals.result.objectId ? this.#list([globals.result.objectId]) : [];
   }
 
@@ -60,7 +64,7 @@ export class Variables {
     const out: Variable[] = [];
     const seen = new Set<string>();
     for (const objectId of ids) {
-      const { result } = await this.engine.post<{ result: Property[] }>("Runtime.getProperties", { objectId, ownProperties: true });
+      const { result } = await this.engine.post<{ result: Property[] }>("Runtime.getProperties", { objectId, ownProperties: true, objectGroup: GROUP });
       for (const property of result) {
         if (HIDDEN.has(property.name) || seen.has(property.name) || !property.value) continue;
         seen.add(property.name);

@@ -123,7 +123,7 @@ export class KernelSession {
     return (await this.#command({ op: "notify", type, content, timeout })) as unknown as Execution;
   }
 
-  /** JupyterLab's stop button: SIGINT to the kernel. */
+  /** JupyterLab's stop button, as jupyter_client sends it: an interrupt_request on control (the kernelspec's interrupt_mode), which the kernel turns into its own SIGINT. */
   async interrupt(): Promise<void> {
     await this.#command({ op: "interrupt" });
   }
