@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { kernelSpec } from "../../kernel/install.js";
-import { KernelSession, streamOf } from "../helpers/kernel.js";
+import { isRunning, KernelSession, streamOf } from "../helpers/kernel.js";
 
 const CELL = "let a = 1;\nlet b = a + 1;\nlet c = b * 10;\nconsole.log('c vaut', c);\nc";
 
@@ -134,4 +134,22 @@ test("a breakpoint in a function of an earlier cell; the notebook's names and li
   assert.deepEqual(done.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "42" });
   const inspected = (await kernel.debug("inspectVariables")).body.variables as Variable[];
   assert.equal(inspected.find((v) => v.name === "r")?.value, "42");
+});
+
+test("a breakpoint in a function sent to a pool does not stop it (README); shutdown while paused ends the kernel", { timeout: 180_000 }, async (t) => {
+  const kernel = await KernelSession.start();
+  t.after(() => kernel.shutdown());
+  const sent = 'import { ThreadPool } from "concurrence";\nconst triple = (x: number) => {\n  const y = x * 3;\n  return y;\n};\nconst tp = new ThreadPool({ workers: 1 });';
+  assert.equal((await kernel.execute(sent)).reply.status, "ok");
+  await startWithBreakpoint(kernel, sent, [3]);
+  const pooled = await kernel.execute("await tp.map(triple, [1, 2])", { timeout: 60 });
+  assert.deepEqual(pooled.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "[ 3, 6 ]" });
+
+  await kernel.send("const z = triple(5);\nz");
+  await kernel.debugEvent("stopped"); // called on the main thread, the same function stops
+  const { reply, reply_type } = await kernel.request("shutdown_request", { restart: false }, "control");
+  assert.deepEqual([reply_type, reply], ["shutdown_reply", { status: "ok", restart: false }]);
+  const deadline = Date.now() + 10_000;
+  while (isRunning(kernel.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.ok(!isRunning(kernel.pid), "the kernel exits after its reply");
 });
