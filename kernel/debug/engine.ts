@@ -80,19 +80,7 @@ export class Engine {
     this.paused = undefined;
   }
 
-  /** The script id of a cell's code, `In[count]`, if V8 compiled it. */
-  scriptOf(url: string): string | undefined {
-    for (const [id, known] of this.scripts) if (known === url) return id;
-    return undefined;
-  }
-
-  /** Resumes a paused main thread, and keeps it from pausing again until `stopSkipping`. */
-  async release(): Promise<void> {
-    if (!this.enabled) return;
-    await this.post("Debugger.setSkipAllPauses", { skip: true });
-    if (this.paused) await this.post("Debugger.resume");
-  }
-
+  /** Breakpoints stop again: the stop button skipped them until its cell ended (see worker.ts), and a new cell starts. */
   async stopSkipping(): Promise<void> {
     if (this.enabled) await this.post("Debugger.setSkipAllPauses", { skip: false });
   }

@@ -1,6 +1,7 @@
 // The main thread's side of the debugger's thread (worker.ts): it starts it, sends it the iopub
 // messages and control replies, hands it each compiled cell, and receives the control requests
 // that the main thread answers (all but debug_request and interrupt_request).
+import { writeSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Cell } from "../cells.js";
@@ -33,6 +34,8 @@ export class DebugThread {
     worker.on("message", (message: FromThread) => {
       if (message.t === "control") this.onControl(message.frames.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength)));
     });
+    // Without its thread the kernel has no iopub: say why in the kernel's log.
+    worker.on("error", (error) => writeSync(2, `concurrence kernel: the debugger's thread failed: ${error.stack ?? error.message}\n`));
     worker.unref();
   }
 
