@@ -1,6 +1,6 @@
 // JupyterLab's visual debugger on the course's kernel, in Chromium: the bug button is enabled,
 // a breakpoint put in a cell's gutter stops its run at that line, the variables panel shows a
-// value of the cell, and continuing ends the cell with its output.
+// value of the cell, "next" moves to the next line, and continuing ends the cell with its output.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -62,6 +62,18 @@ test("JupyterLab's debugger stops a cell at a breakpoint and shows its variables
       const scopes = await nb.page.locator('#jp-debugger-sidebar select[aria-label="Scope"] option').allTextContents();
       assert.deepEqual(scopes, ["Variables locales", "Noms du notebook"]);
       assert.equal(await nb.outputs(cell).then((o) => o.join("")), "", "the cell has printed nothing yet");
+
+      // Next: the highlight moves to line 4, and c has its value.
+      await nb.page.locator('[data-command="debugger:next"]').first().click();
+      await cell.locator(".jp-DebuggerEditor-highlight", { hasText: "console.log" }).waitFor({ timeout: 60_000 });
+      await nb.page.waitForFunction(
+        () =>
+          [...document.querySelectorAll("#jp-debugger-sidebar .jp-DebuggerVariables-name")].some(
+            (name: any) => name.textContent === "c" && name.nextElementSibling?.textContent === "420",
+          ),
+        undefined,
+        { timeout: 60_000 },
+      );
 
       await nb.page.locator('[data-command="debugger:continue"]').first().click();
       await cell.locator(".jp-OutputArea-output", { hasText: "c vaut 420" }).waitFor({ timeout: 60_000 });
