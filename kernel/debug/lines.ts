@@ -10,7 +10,7 @@ export interface ScriptLocation {
 }
 
 /** The statements tslab adds to publish a cell's names: stepping never stops on them. */
-const GLUE = /^\s*(exports\.[\w$]+ = [\w$]+;|exports\.[\w$.= ]+ = void 0;|Object\.defineProperty\(exports, )/;
+const GLUE = /^\s*(exports\.(?!tsLastExpr\b)[\w$]+ = [\w$]+;|exports\.[\w$.= ]+ = void 0;|Object\.defineProperty\(exports, )/;
 
 export class CellLines {
   readonly #alignment: Alignment;
@@ -49,6 +49,13 @@ export class CellLines {
     return line < 0 ? this.#tsLineStarts.length : line;
   }
 
+  #lastValueOn(line: number): number | undefined {
+    const at = this.cell.js.search(/^exports\.tsLastExpr = /m);
+    if (at < 0) return undefined;
+    const expression = at + "exports.tsLastExpr = ".length;
+    return this.#tsLineOf(expression) === line ? at : undefined;
+  }
+
   #tsLineOf(jsOffset: number): number | undefined {
     const ts = this.#alignment.sourceOffset(jsOffset);
     return ts === undefined ? undefined : this.#lineAt(ts);
@@ -71,6 +78,9 @@ export class CellLines {
         const start = matched[0] - lineBefore(this.cell.js, matched[0]).replace(/^\s*/, "").length;
         if (this.#tsLineOf(start) === l) js = start;
       }
+      // Else the cell's last value, `exports.tsLastExpr = …;`, when its expression comes from this line
+      // (the alignment may have paired its tokens with tslab's `exports.x = x;` just before).
+      if (js === undefined) js = this.#lastValueOn(l);
       if (js === undefined) continue;
       const before = this.cell.js.slice(0, js);
       const lineNumber = before.split("\n").length - 1;
@@ -80,9 +90,13 @@ export class CellLines {
     return undefined;
   }
 
-  /** Whether a script location is on one of tslab's publishing statements, not on the cell's code. */
+  /**
+   * Whether a script location is not on the cell's code: on one of tslab's publishing statements
+   * (`exports.x = x;`, but the cell's last value `exports.tsLastExpr = …` is the cell's), or
+   * past the cell's code, on the executor's wrapper.
+   */
   isGlue({ lineNumber }: ScriptLocation): boolean {
-    return GLUE.test(this.#jsLines[lineNumber] ?? "");
+    return lineNumber >= this.#jsLines.length || GLUE.test(this.#jsLines[lineNumber] ?? "");
   }
 }
 

@@ -50,6 +50,10 @@ test("a cell's TypeScript lines map to its script and back, types, imports and b
   assert.equal(lines.tsPosition({ lineNumber: ret.lineNumber, columnNumber: end })?.line, 6);
   assert.ok(lines.isGlue({ lineNumber: ret.lineNumber + 2, columnNumber: 0 }), "exports.f = f; is tslab's");
   assert.ok(!lines.isGlue(ret));
+  const last = compiled("let v = 1;\nv");
+  const shown = last.scriptLocation(2)!;
+  assert.ok(!last.isGlue(shown), "the cell's last value (exports.tsLastExpr = v;) is the cell's line 2");
+  assert.ok(last.isGlue({ lineNumber: 99, columnNumber: 0 }), "past the cell's code: the executor's wrapper");
 });
 
 function compiledLineEnd(code: string, lineNumber: number): number {

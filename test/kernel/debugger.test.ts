@@ -129,6 +129,12 @@ test("a breakpoint in a function of an earlier cell; the notebook's names and li
   assert.match(globals.find((v) => v.name === "verrou")?.value ?? "", /^Lock \(pris\)$/, JSON.stringify(globals));
   assert.match(globals.find((v) => v.name === "pool")?.value ?? "", /^ThreadPool \{ workers: 1, /);
 
+  // Out of the function: back in the calling cell, whose line 2 ends (past tslab's `exports.r = r`) at line 3.
+  assert.ok((await kernel.debug("stepOut", { threadId: 1 })).success);
+  await kernel.debugEvent("stopped");
+  const back = await topFrame(kernel);
+  assert.notEqual(back.source.path, path);
+  assert.equal(back.line, 3, JSON.stringify(back));
   assert.ok((await kernel.debug("continue", { threadId: 1 })).success);
   const done = await kernel.collect(msgId, 30);
   assert.deepEqual(done.outputs.find((o) => o.msg_type === "execute_result")?.content.data, { "text/plain": "42" });
