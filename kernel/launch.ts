@@ -1,6 +1,8 @@
 // The kernel that kernel.json starts: tslab, from this project's node_modules, behind
 // the small protocol layer of server.ts. Usage: node dist/kernel/launch.js <connection file>
 import "v8-compile-cache"; // first: TypeScript's 8 MB of JavaScript then compiles from V8's cache
+import { startEarly } from "./debug/early.js";
+startEarly(process.argv[2]); // the debugger's thread starts while TypeScript loads (kernel/debug/early.ts)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createConverter, type Converter } from "tslab/dist/converter";

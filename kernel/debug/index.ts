@@ -6,6 +6,7 @@ import type { Converter } from "tslab/dist/converter";
 import type { ZmqServer } from "tslab/dist/jupyter";
 import { recordedCell } from "../cells.js";
 import type { ConnectionInfo } from "./channel.js";
+import { earlyThread } from "./early.js";
 import { DebugThread } from "./thread.js";
 import { installView } from "./view.js";
 
@@ -27,7 +28,7 @@ interface Receiving {
 export async function bindWithDebugger(server: ZmqServer, configPath: string): Promise<boolean> {
   if (process.env.CONCURRENCE_DEBUGGER === "0") return false;
   const conn = JSON.parse(readFileSync(configPath, "utf8")) as ConnectionInfo;
-  const thread = await DebugThread.start(conn);
+  const thread = await (earlyThread(configPath) ?? DebugThread.start(conn));
   if (!thread) return false;
   installView();
   const zmq = require("zeromq") as { Router: new () => Receiving };

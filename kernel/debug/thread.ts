@@ -25,14 +25,18 @@ export class DebugThread {
   readonly #flags: Int32Array;
   #ticket = 0;
   #closed = false;
-  /** Control requests for the main thread. */
-  onControl: (frames: Buffer[]) => void = () => {};
+  #onControl: ((frames: Buffer[]) => void) | undefined;
+  /** Control requests that came before the main thread could answer them (the thread starts first). */
+  readonly #early: Buffer[][] = [];
 
   private constructor(worker: Worker, flags: Int32Array) {
     this.#worker = worker;
     this.#flags = flags;
     worker.on("message", (message: FromThread) => {
-      if (message.t === "control") this.onControl(message.frames.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength)));
+      if (message.t !== "control") return;
+      const frames = message.frames.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength));
+      if (this.#onControl) this.#onControl(frames);
+      else this.#early.push(frames);
     });
     // Without its thread the kernel has no iopub: say why in the kernel's log.
     worker.on("error", (error) => writeSync(2, `concurrence kernel: the debugger's thread failed: ${error.stack ?? error.message}\n`));
@@ -55,6 +59,12 @@ export class DebugThread {
       return undefined;
     }
     return new DebugThread(worker, new Int32Array(shared));
+  }
+
+  /** Where control requests for the main thread go: those that came already go there now. */
+  set onControl(handle: (frames: Buffer[]) => void) {
+    this.#onControl = handle;
+    for (const frames of this.#early.splice(0)) handle(frames);
   }
 
   relay(kind: "iopub" | "control"): Relay {
