@@ -90,4 +90,17 @@ export class Alignment {
     for (let i = at - 1; i >= 0; i--) if (this.#match[i] >= 0) return this.#ts[this.#match[i]].pos;
     return undefined;
   }
+
+  /**
+   * The JavaScript offsets of the tokens that came from the TypeScript offsets [start, end), in
+   * order (the debugger's breakpoints).
+   */
+  jsOffsetsIn(start: number, end: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.#js.length; i++) {
+      const j = this.#match[i];
+      if (j >= 0 && this.#ts[j].pos >= start && this.#ts[j].pos < end) out.push(this.#js[i].pos);
+    }
+    return out;
+  }
 }

@@ -47,6 +47,11 @@ export function recordingConverter(converter: Converter): Converter {
   };
 }
 
+/** The cell recorded as `In[count]`, if still kept (the debugger hands it to its thread). */
+export function recordedCell(count: number): Cell | undefined {
+  return cells.get(count);
+}
+
 /**
  * A position in a stack frame of a cell's code, as the cell's line and column; null for the
  * executor's own call after the cell's code, undefined for a cell no longer known.

@@ -18,8 +18,10 @@ export function kernelSpec(lang: Language = "fr"): object {
     argv: [process.execPath, path.join(PROJECT_ROOT, "dist", "kernel", "launch.js"), "{connection_file}"],
     display_name: "TypeScript (concurrence)",
     language: "typescript",
-    interrupt_mode: "signal",
-    metadata: { debugger: false },
+    // The stop button as a control message: the debugger's thread receives it even while a cell
+    // is paused at a breakpoint, resumes the cell, then interrupts it (kernel/debug/worker.ts).
+    interrupt_mode: "message",
+    metadata: { debugger: true },
     ...(lang === "en" ? { env: { CONCURRENCE_LANG: "en" } } : {}),
   };
 }

@@ -1,12 +1,15 @@
 // The kernel that kernel.json starts: tslab, from this project's node_modules, behind
 // the small protocol layer of server.ts. Usage: node dist/kernel/launch.js <connection file>
 import "v8-compile-cache"; // first: TypeScript's 8 MB of JavaScript then compiles from V8's cache
+import { startEarly } from "./debug/early.js";
+startEarly(process.argv[2]); // the debugger's thread starts while TypeScript loads (kernel/debug/early.ts)
 import "./converter-start.js"; // then TypeScript's worker starts building the program, while the rest loads
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import type { ConverterSet } from "tslab/dist/executor";
 import { recordingConverter } from "./cells.js";
+import { debuggingConverter } from "./debug/index.js";
 import { useLanguageForDiagnostics } from "./locale.js";
 import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
@@ -28,7 +31,7 @@ function main(): void {
   let browser: Converter | undefined;
   const converters: ConverterSet = {
     get node() {
-      return (node ??= recordingConverter(remoteConverter()));
+      return (node ??= debuggingConverter(recordingConverter(remoteConverter())));
     },
     get browser() {
       return (browser ??= createConverter({ isJS: false, isBrowser: true }));

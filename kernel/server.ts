@@ -9,6 +9,7 @@ import { History, type HistoryRequest } from "./history.js";
 import { abortable, bundleFor, isPromise } from "./values.js";
 import { adoptSockets, OrderedSends } from "./sends.js";
 import { beginCell, kernelHooks, setCellOutput } from "./hooks.js";
+import { bindWithDebugger } from "./debug/index.js";
 import { completeness, expandShorthands, helpTarget } from "./source.js";
 import { messageType, WireMessage } from "./wire.js";
 
@@ -41,6 +42,8 @@ export class ConcurrenceServer extends ZmqServer {
   readonly #executor: Executor;
   readonly #handler: JupyterHandlerImpl;
   readonly #implementationVersion: string;
+  /** Whether the debugger's thread serves control, heartbeat and iopub (kernel/debug/). */
+  #debugger = false;
   #queue: Promise<unknown> = Promise.resolve();
   #count = 0;
   /** Bumped by an error when stop_on_error: requests that arrived before it are aborted. */
@@ -71,6 +74,12 @@ export class ConcurrenceServer extends ZmqServer {
     this.#implementationVersion = implementationVersion;
     this.#comms.install();
     adoptSockets(this, this.#sends, ["iopub", "shell", "control"]);
+  }
+
+  /** The sockets, bound by the debugger's thread where it can start, by tslab otherwise. */
+  override async init(): Promise<void> {
+    this.#debugger = await bindWithDebugger(this, this.configPath);
+    if (!this.#debugger) await super.init();
   }
 
   /** The stop button (SIGINT): the cell's await, its tasks, and the kernel's own wait all end. */
@@ -108,6 +117,7 @@ export class ConcurrenceServer extends ZmqServer {
       implementation_version: this.#implementationVersion,
       language_info: { ...info.language_info, version: typescriptVersion() },
       banner: `TypeScript (concurrence) on Node ${process.version}, with tslab`,
+      ...(this.#debugger ? { supported_features: ["debugger"], debugger: true } : {}),
     });
   }
 

@@ -15,9 +15,11 @@ test("kernel:install -- --jupyter J --prefix P installs the kernelspec there", {
     assert.equal(install.status, 0, install.stderr);
     const specFile = path.join(prefix, "share", "jupyter", "kernels", "concurrence", "kernel.json");
     assert.ok(existsSync(specFile), `no kernelspec at ${specFile}`);
-    const spec = JSON.parse(readFileSync(specFile, "utf8")) as { argv: string[]; display_name: string; interrupt_mode: string };
+    const spec = JSON.parse(readFileSync(specFile, "utf8")) as { argv: string[]; display_name: string; interrupt_mode: string; metadata: object };
     assert.equal(spec.display_name, "TypeScript (concurrence)");
-    assert.equal(spec.interrupt_mode, "signal");
+    // The stop button reaches the debugger's thread even while a cell is paused (kernel/debug/).
+    assert.equal(spec.interrupt_mode, "message");
+    assert.deepEqual(spec.metadata, { debugger: true });
     assert.deepEqual(spec.argv, [process.execPath, path.join(PROJECT_ROOT, "dist", "kernel", "launch.js"), "{connection_file}"]);
 
     const listed = spawnSync(venvBin("jupyter"), ["kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter") } });

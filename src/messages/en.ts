@@ -2,6 +2,7 @@
 import type { Messages } from "./fr.js";
 import { interleavings } from "./en/interleavings.js";
 import { names } from "./en/names.js";
+import { debuggerText } from "./en/debugger.js";
 import { quota } from "./en/quota.js";
 import { lesson08, lesson09, lesson10 } from "./en/lessons-io-pools.js";
 import { trace } from "./en/trace.js";
@@ -230,4 +231,5 @@ export const en: Messages = {
   scheduler,
   names,
   lessons0103,
+  debugger: debuggerText,
 };

@@ -3,6 +3,7 @@
 // Newer areas have their own file in fr/ (and en/), so that each file stays small.
 import { interleavings } from "./fr/interleavings.js";
 import { names } from "./fr/names.js";
+import { debuggerText } from "./fr/debugger.js";
 import { quota } from "./fr/quota.js";
 import { lesson08, lesson09, lesson10 } from "./fr/lessons-io-pools.js";
 import { trace } from "./fr/trace.js";
@@ -244,6 +245,7 @@ export const fr = {
   scheduler,
   names,
   lessons0103,
+  debugger: debuggerText,
 };
 
 export type Messages = typeof fr;

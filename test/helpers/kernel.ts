@@ -27,10 +27,19 @@ export interface ExecuteOptions {
   timeout?: number;
 }
 
+/** A DAP response, as debug_reply carries it. */
+export interface DebugResponse {
+  success: boolean;
+  command: string;
+  message?: string;
+  body: Record<string, unknown>;
+}
+
 export class KernelSession {
   readonly #driver: ChildProcessWithoutNullStreams;
   readonly #answers: AsyncIterator<string>;
   #log = "";
+  #debugSeq = 0;
   /** The kernel process (node dist/kernel/launch.js). */
   pid = 0;
 
@@ -72,6 +81,19 @@ export class KernelSession {
     return this.#next();
   }
 
+  /** A Debug Adapter Protocol request to the kernel's debugger (debug_request on control): its response. */
+  async debug(command: string, args: Record<string, unknown> = {}): Promise<DebugResponse> {
+    const content = { type: "request", seq: ++this.#debugSeq, command, arguments: args };
+    const answer = await this.request("debug_request", content, "control");
+    if (answer.reply_type !== "debug_reply") throw new Error(`${command}: got ${answer.reply_type}\n${this.#log}`);
+    return answer.reply as unknown as DebugResponse;
+  }
+
+  /** Waits for the debugger's next event named `event` ("stopped", "continued"…). */
+  async debugEvent(event: string, timeout = 30): Promise<Record<string, unknown>> {
+    return (await this.#command({ op: "debug_event", event, timeout })).event as Record<string, unknown>;
+  }
+
   /** Runs code and waits for its reply and outputs. */
   async execute(code: string, options: ExecuteOptions = {}): Promise<Execution> {
     return (await this.#command({ op: "request", ...executeCommand(code, options) })) as unknown as Execution;
@@ -101,7 +123,7 @@ export class KernelSession {
     return (await this.#command({ op: "notify", type, content, timeout })) as unknown as Execution;
   }
 
-  /** JupyterLab's stop button: SIGINT to the kernel. */
+  /** JupyterLab's stop button, as jupyter_client sends it: an interrupt_request on control (the kernelspec's interrupt_mode), which the kernel turns into its own SIGINT. */
   async interrupt(): Promise<void> {
     await this.#command({ op: "interrupt" });
   }

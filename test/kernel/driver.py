@@ -1,7 +1,7 @@
 """Drives one concurrence kernel for the tests, with jupyter_client.
 
 Started by test/helpers/kernel.ts: one JSON command per line on stdin, one JSON answer per
-line on stdout. Commands: send, collect, until, interrupt, request, notify, shutdown.
+line on stdout. Commands: send, collect, until, interrupt, request, notify, debug_event, shutdown.
 """
 import json
 import signal
@@ -18,6 +18,8 @@ def answer(value):
 
 # iopub messages read by `until`, kept for the `collect` that follows.
 pending = []
+# The debugger's events (debug_event on iopub), kept for `debug_event` whoever read them.
+events = []
 
 
 def next_iopub(kc, timeout):
@@ -44,8 +46,20 @@ def until(kc, msg_id, text, timeout):
     return {"error": f"{msg_id} did not print {text!r} within {timeout} s"}
 
 
-def collect(kc, msg_id, timeout, expect_reply=True):
-    """The reply to msg_id, the iopub messages it caused until idle, and the seconds it took."""
+def collect(kc, msg_id, timeout, expect_reply=True, keep_others=False):
+    """The reply to msg_id, the iopub messages it caused until idle, and the seconds it took.
+
+    keep_others: other requests' messages are kept for a later `collect` (a control request
+    made while a cell runs, e.g. the debugger's, must not swallow that cell's outputs)."""
+    others = []
+    try:
+        return collect_only(kc, msg_id, timeout, expect_reply, others)
+    finally:
+        if keep_others:
+            pending.extend(others)
+
+
+def collect_only(kc, msg_id, timeout, expect_reply, others):
     start = time.monotonic()
     deadline = start + timeout
     reply = None if expect_reply else {"content": {}, "header": {"msg_type": ""}}
@@ -67,7 +81,11 @@ def collect(kc, msg_id, timeout, expect_reply=True):
             msg = next_iopub(kc, min(left, 0.05))
         except Exception:
             continue
+        if msg["msg_type"] == "debug_event":
+            events.append(msg["content"])
+            continue
         if msg["parent_header"].get("msg_id") != msg_id:
+            others.append(msg)
             continue
         if msg["msg_type"] == "status":
             idle = idle or msg["content"]["execution_state"] == "idle"
@@ -82,6 +100,29 @@ def collect(kc, msg_id, timeout, expect_reply=True):
         "outputs": outputs,
         "seconds": time.monotonic() - start,
     }
+
+
+def debug_event(kc, name, timeout):
+    """The next debug_event named `name` (DAP's "stopped", "continued"...), earlier ones dropped."""
+    deadline = time.monotonic() + timeout
+    events.extend(m["content"] for m in pending if m["msg_type"] == "debug_event")
+    pending[:] = [m for m in pending if m["msg_type"] != "debug_event"]
+    while True:
+        while events:
+            event = events.pop(0)
+            if event.get("event") == name:
+                return {"event": event}
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return {"error": f"no {name!r} debug_event within {timeout} s"}
+        try:
+            msg = kc.get_iopub_msg(timeout=min(left, 0.05))
+        except Exception:
+            continue
+        if msg["msg_type"] == "debug_event":
+            events.append(msg["content"])
+        else:
+            pending.append(msg)
 
 
 def main():
@@ -128,7 +169,7 @@ def serve(km, kc):
                 if channel is kc.control_channel:
                     reply = kc.get_control_msg(timeout=command.get("timeout", 30))
                     # What the request caused on iopub too (shutdown's comm_close), until idle.
-                    outputs = collect(kc, msg_id, 10, expect_reply=False).get("outputs", [])
+                    outputs = collect(kc, msg_id, 10, expect_reply=False, keep_others=True).get("outputs", [])
                     answer({"reply": reply["content"], "reply_type": reply["header"]["msg_type"], "outputs": outputs})
                 else:
                     answer(collect(kc, msg_id, command.get("timeout", 60)))
@@ -136,6 +177,8 @@ def serve(km, kc):
             answer(collect(kc, command["msg_id"], command.get("timeout", 60)))
         elif op == "until":
             answer(until(kc, command["msg_id"], command["text"], command.get("timeout", 60)))
+        elif op == "debug_event":
+            answer(debug_event(kc, command["event"], command.get("timeout", 30)))
         elif op == "interrupt":
             km.interrupt_kernel()
             answer({"ok": True})
