@@ -9,6 +9,7 @@ import { recordingConverter } from "./cells.js";
 import { useLanguageForDiagnostics } from "./locale.js";
 import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
+import { oomNotice } from "./oom.js";
 import { onStopButton } from "./sigint.js";
 import { buildWhenQuiet } from "./warmup.js";
 import { virtualDisplay } from "./xdisplay.js";
@@ -38,6 +39,7 @@ function main(): void {
   };
   const executor = createExecutor(process.cwd(), converters, executorConsole);
   const server = new ConcurrenceServer(executor, connectionFile, version());
+  server.notice = oomNotice();
 
   onStopButton(() => server.interrupt());
   exitWithParent();

@@ -38,6 +38,8 @@ interface ExecuteContent {
  * tslab ignores (history, interrupt) are answered. Executions run one at a time, in order.
  */
 export class ConcurrenceServer extends ZmqServer {
+  /** Printed at the top of the next cell, once (e.g. why the previous kernel died: kernel/oom.ts). */
+  notice: string | undefined;
   readonly #executor: Executor;
   readonly #handler: JupyterHandlerImpl;
   readonly #implementationVersion: string;
@@ -112,6 +114,8 @@ export class ConcurrenceServer extends ZmqServer {
   }
 
   override async handleExecute(sock: Socket, msg: Message): Promise<void> {
+    if (this.notice) this.#publish(msg, "stream", { name: "stderr", text: `${this.notice}\n` });
+    this.notice = undefined;
     const epoch = this.#errorEpoch;
     const run = this.#queue.then(() => this.#execute(sock, msg, epoch));
     this.#queue = run.catch(() => {});

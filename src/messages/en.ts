@@ -1,5 +1,6 @@
 // The library's and the kernel's messages in English (CONCURRENCE_LANG=en); same keys as fr.ts.
 import type { Messages } from "./fr.js";
+import { oom } from "./en/oom.js";
 import { quota } from "./en/quota.js";
 import { trace } from "./en/trace.js";
 import { widgets } from "./en/widgets.js";
@@ -217,5 +218,6 @@ export const en: Messages = {
   },
   trace,
   quota,
+  oom,
   widgets,
 };

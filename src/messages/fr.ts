@@ -1,6 +1,7 @@
 // The library's and the kernel's messages in French, the course's language (the default).
 // Each entry is a function of what the message names; en.ts has the same keys.
 // Newer areas have their own file in fr/ (and en/), so that each file stays small.
+import { oom } from "./fr/oom.js";
 import { quota } from "./fr/quota.js";
 import { trace } from "./fr/trace.js";
 import { widgets } from "./fr/widgets.js";
@@ -231,6 +232,7 @@ export const fr = {
   },
   trace,
   quota,
+  oom,
   widgets,
 };
 
