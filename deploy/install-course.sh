@@ -67,7 +67,7 @@ node dist/kernel/install.js --jupyter "$jupyter" --prefix "$prefix"
 # run the environment's Python and read the course, and never write it. A folder on the way that
 # others cannot enter (a Python under /root, say) gets the right to be crossed (o+x), not listed.
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
-  as_nobody() { setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$@"; }
+  as_nobody() { (cd / && runuser -u nobody -- "$@"); }
   if ! as_nobody "$python" -c 'import jupyterhub' >/dev/null 2>&1 || ! as_nobody test -r "$root/dist/src/index.js"; then
     real="$(readlink -f "$python")"
     for target in "$real" "$root/dist/src/index.js"; do
@@ -83,6 +83,8 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
     as_nobody "$python" -c 'import jupyterhub' >/dev/null 2>&1 ||
       fail "les comptes des étudiants ne peuvent pas lancer $python : installez Python hors d'un dossier privé" "the students' accounts cannot run $python: install Python outside a private folder"
   fi
+  # The kernelspec and the course are readable by all (an older install made the kernelspec 0700).
+  chmod -R go+rX "$prefix/share/jupyter/kernels/concurrence"
   # Nothing of the course may be written by others (students load it in every kernel).
   find "$root/node_modules" "$root/dist" "$prefix" -perm -o+w ! -type l -exec chmod o-w {} + 2>/dev/null || true
 fi

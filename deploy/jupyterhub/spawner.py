@@ -17,6 +17,7 @@ import tempfile
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Unicode
+from traitlets.config import LoggingConfigurable
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
@@ -28,7 +29,7 @@ def systemd_runs():
     return os.path.isdir("/run/systemd/system")
 
 
-class CourseMixin:
+class CourseMixin(LoggingConfigurable):
     homes = Unicode("/home", config=True, help="The folder of the students' homes (jupyter-<name> each).")
     course = Unicode(config=True, help="The installed course (its node_modules is linked into each home).")
     edition = Unicode(config=True, help="The student edition's git repository (root-only).")

@@ -66,22 +66,27 @@ async def execute(ws, code, session):
     request = message("execute_request", {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                                           "allow_stdin": False, "stop_on_error": False}, session)
     await ws.write_message(json.dumps(request))
-    stdout, reply, idle = "", None, False
+    stdout, stderr, reply, idle = "", "", None, False
     while reply is None or not idle:
         raw = await asyncio.wait_for(ws.read_message(), TIMEOUT)
         if raw is None:
             raise ConnectionError("the kernel's websocket closed")
         msg = json.loads(raw)
+        if msg.get("msg_type") == "status" and msg["content"].get("execution_state") in ("restarting", "dead"):
+            # The kernel died under this cell (e.g. killed past the memory limit): the server restarts it.
+            return {"stdout": stdout, "stderr": stderr, "status": "died", "ename": None, "evalue": None}
         if msg.get("parent_header", {}).get("msg_id") != request["header"]["msg_id"]:
             continue
         kind = msg["msg_type"]
         if kind == "stream" and msg["content"]["name"] == "stdout":
             stdout += msg["content"]["text"]
+        elif kind == "stream" and msg["content"]["name"] == "stderr":
+            stderr += msg["content"]["text"]
         elif kind == "execute_reply":
             reply = msg["content"]
         elif kind == "status" and msg["content"]["execution_state"] == "idle":
             idle = True
-    return {"stdout": stdout, "status": reply["status"], "ename": reply.get("ename"), "evalue": reply.get("evalue")}
+    return {"stdout": stdout, "stderr": stderr, "status": reply["status"], "ename": reply.get("ename"), "evalue": reply.get("evalue")}
 
 
 async def run(hub, user, password, cells):
@@ -94,9 +99,24 @@ async def run(hub, user, password, cells):
     if not cells:
         return {"user": user, "kernel": kernel["name"], "server": server_url, "cells": []}
     ws_url = base.replace("http", "ws", 1) + f"api/kernels/{kernel['id']}/channels?session_id={uuid.uuid4().hex}"
-    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}, request_timeout=TIMEOUT))
+
+    async def connect():
+        return await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}, request_timeout=TIMEOUT))
+
+    ws = await connect()
+    results = []
     try:
-        results = [await execute(ws, cell, uuid.uuid4().hex) for cell in cells]
+        for cell in cells:
+            results.append(await execute(ws, cell, uuid.uuid4().hex))
+            if results[-1]["status"] == "died":
+                # Wait for the restarted kernel, then talk to it on a new connection.
+                ws.close()
+                for _ in range(TIMEOUT * 4):
+                    await asyncio.sleep(0.25)
+                    model = await api("GET", f"{base}api/kernels/{kernel['id']}", token)
+                    if model.get("execution_state") in ("idle", "busy"):
+                        break
+                ws = await connect()
     finally:
         ws.close()
     return {"user": user, "kernel": kernel["name"], "server": server_url, "cells": results}
