@@ -155,6 +155,8 @@ export function drive(hub: string, action: "run" | "stop", users: string[], cell
     input: cells.map((c) => JSON.stringify(c)).join("\n"),
     encoding: "utf8",
     timeout,
+    env: { ...process.env, HUB_DRIVER_TIMEOUT: String(Math.round(timeout / 1000) - 10) },
+    maxBuffer: 64 * 2 ** 20,
   });
   assert.equal(result.status, 0, `hub_driver.py ${action} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as StudentResult[];

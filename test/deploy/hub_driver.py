@@ -8,13 +8,15 @@ per student on stdout. Used by hub.hubtest.ts.
 """
 import asyncio
 import json
+import os
 import sys
 import uuid
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
-TIMEOUT = 120
+TIMEOUT = int(os.environ.get("HUB_DRIVER_TIMEOUT", "120"))
+AsyncHTTPClient.configure(None, max_clients=200)  # a whole class at once
 NOTEBOOK = "cours/01-threads-et-processus.ipynb"
 
 
