@@ -56,7 +56,6 @@ import spawner  # noqa: E402
 if spawner.systemd_runs() and setting("SPAWNER", "") != "local":
     c.JupyterHub.spawner_class = spawner.systemd_spawner()
     c.SystemdSpawner.username_template = "jupyter-{USERNAME}"
-    c.SystemdSpawner.user_workingdir = os.path.join(homes, "{USERNAME}")
     c.SystemdSpawner.isolate_tmp = True
     c.SystemdSpawner.isolate_devices = True
     c.SystemdSpawner.disable_user_sudo = True
