@@ -42,6 +42,9 @@ export async function classroom(summary: string[]): Promise<void> {
       "c.Spawner.start_timeout = 900",
       "c.Spawner.http_timeout = 900",
       "c.JupyterHub.concurrent_spawn_limit = 0",
+      // A whole class starting its TypeScript kernels at once on 2 cores: Jupyter Server's 60 s
+      // wait for a kernel's first reply is too short there.
+      'c.Spawner.args.append("--ZMQChannelsWebsocketConnection.kernel_info_timeout=900")',
     ]);
     const started = Date.now();
     const results = drive(hub.url, "run", students, [CELL], 1_200_000);
@@ -57,7 +60,7 @@ export async function classroom(summary: string[]): Promise<void> {
     console.log(`  failed: ${failed.length}${failed.length ? ` (${failed.map((f) => f.user).join(", ")})` : ""}`);
     summary.push(`classroom: ${STUDENTS} students at once, all results in ${seconds.toFixed(1)} s, ${median(memory).toFixed(0)} MiB per student (median), ${failed.length} failed`);
   } catch (error) {
-    console.log(`  failed: ${(error as Error).message.split("\n").slice(0, 5).join(" | ")}`);
+    console.log(`  failed: ${(error as Error).message.trim().split("\n").slice(-4).join(" | ")}`);
     summary.push("classroom: FAILED (see above)");
   } finally {
     if (hub) {
