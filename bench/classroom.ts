@@ -44,7 +44,7 @@ export async function classroom(summary: string[]): Promise<void> {
       "c.JupyterHub.concurrent_spawn_limit = 0",
       // A whole class starting its TypeScript kernels at once on 2 cores: Jupyter Server's 60 s
       // wait for a kernel's first reply is too short there.
-      'c.Spawner.args.append("--ZMQChannelsWebsocketConnection.kernel_info_timeout=900")',
+      'c.Spawner.args.append("--MappingKernelManager.kernel_info_timeout=900")',
     ]);
     const started = Date.now();
     const results = drive(hub.url, "run", students, [CELL], 1_200_000);
