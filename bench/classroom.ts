@@ -4,7 +4,7 @@
 // cgroup's usage: server, kernel and workers) and how many failed. BENCH_CLASS_STUDENTS=30.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { drive, startHub, studentCgroups, studentNames, type Hub, type StudentResult } from "../test/deploy/classroom.js";
+import { cleanUp, drive, startHub, studentCgroups, studentNames, type Hub, type StudentResult } from "../test/deploy/classroom.js";
 import { median } from "./interleave.js";
 
 const STUDENTS = Number(process.env.BENCH_CLASS_STUDENTS ?? 30);
@@ -68,6 +68,7 @@ export async function classroom(summary: string[]): Promise<void> {
     if (hub) {
       const { left, cgroups } = await hub.stop();
       if (left.length || cgroups.length) console.log(`  left after the hub stopped (now killed): ${left.length} processes, ${cgroups.length} cgroups`);
+      cleanUp(hub, false);
     }
   }
 }
