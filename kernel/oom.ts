@@ -1,5 +1,5 @@
 // After the system's OOM killer ended a kernel (its student went past the memory limit of their
-// cgroup, on the hub), the kernel started in its place says why, at the top of its first cell.
+// cgroup, on the hub), the kernel started in its place says why, in its first cell.
 // Each kernel notes the cgroup's count of OOM kills in the student's home when it starts; a
 // count higher than the last one noted means the kernel before it was killed.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";

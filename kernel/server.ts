@@ -114,12 +114,16 @@ export class ConcurrenceServer extends ZmqServer {
   }
 
   override async handleExecute(sock: Socket, msg: Message): Promise<void> {
-    if (this.notice) this.#publish(msg, "stream", { name: "stderr", text: `${this.notice}\n` });
+    const notice = this.notice;
     this.notice = undefined;
     const epoch = this.#errorEpoch;
     const run = this.#queue.then(() => this.#execute(sock, msg, epoch));
     this.#queue = run.catch(() => {});
-    await run;
+    await run.finally(() => {
+      // After the cell, before its idle status: a restarted kernel's first message could reach
+      // iopub before Jupyter's subscriber has reconnected, and be lost.
+      if (notice) this.#publish(msg, "stream", { name: "stderr", text: `${notice}\n` });
+    });
   }
 
   override handleIsComplete(sock: Socket, msg: Message): void {
