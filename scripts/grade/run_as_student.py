@@ -14,9 +14,7 @@ import subprocess
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-project = os.path.dirname(os.path.dirname(here))
-if os.path.basename(os.path.dirname(here)) == "scripts" and os.path.basename(project) == "dist":
-    project = os.path.dirname(project)
+project = os.path.dirname(os.path.dirname(here))  # scripts/grade/ -> the project
 sys.path.insert(0, os.path.join(project, "deploy", "jupyterhub"))
 import cgroups  # noqa: E402
 from jupyterhub.spawner import set_user_setuid  # noqa: E402
