@@ -1,6 +1,6 @@
 // `npm run bench`: measures side by side, in one run, and prints ratios. Not a test.
 // Sizes can be changed with BENCH_TASKS, BENCH_NUMBERS, BENCH_PY_NUMBERS and BENCH_ROUNDS;
-// BENCH_ONLY=throughput,trace,latency,cpu,io,gpu,kernel,interleavings runs some parts only.
+// BENCH_ONLY=throughput,trace,latency,cpu,io,gpu,kernel,interleavings,classroom runs some parts only.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,6 +22,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const summary: string[] = [];
 import { gpuKernels } from "./gpu.js";
 import { kernelSpeed } from "./kernel.js";
+import { classroom } from "./classroom.js";
 
 const trivial = (x: number) => x + 1;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -185,6 +186,10 @@ async function main(): Promise<void> {
   if (!only || only.includes("kernel")) {
     console.log("\nKernel: ours beside IPython's, started and driven by jupyter_client");
     await kernelSpeed(summary);
+  }
+  if (!only || only.includes("classroom")) {
+    console.log("\nClassroom: a class logs in at once on the hub, each student runs a pool");
+    await classroom(summary);
   }
   console.log(`\nSummary (load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
   for (const line of summary) console.log(`  ${line}`);

@@ -63,4 +63,30 @@ fi
 
 # 5. The kernelspec, system-wide in that prefix (every user of the environment sees it).
 node dist/kernel/install.js --jupyter "$jupyter" --prefix "$prefix"
+# 6. For a hub (run as root), students' servers run as their own accounts: they must be able to
+# run the environment's Python and read the course, and never write it. A folder on the way that
+# others cannot enter (a Python under /root, say) gets the right to be crossed (o+x), not listed.
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+  as_nobody() { (cd / && runuser -u nobody -- "$@"); }
+  if ! as_nobody "$python" -c 'import jupyterhub' >/dev/null 2>&1 || ! as_nobody test -r "$root/dist/src/index.js"; then
+    real="$(readlink -f "$python")"
+    for target in "$real" "$root/dist/src/index.js"; do
+      dir="$(dirname "$target")"
+      while [ "$dir" != / ]; do
+        if [ -d "$dir" ] && [ "$(( 0$(stat -c %a "$dir") & 1 ))" = 0 ]; then
+          chmod o+x "$dir"
+          say "$dir peut maintenant être traversé (o+x) par les comptes des étudiants" "$dir may now be crossed (o+x) by the students' accounts"
+        fi
+        dir="$(dirname "$dir")"
+      done
+    done
+    as_nobody "$python" -c 'import jupyterhub' >/dev/null 2>&1 ||
+      fail "les comptes des étudiants ne peuvent pas lancer $python : installez Python hors d'un dossier privé" "the students' accounts cannot run $python: install Python outside a private folder"
+  fi
+  # The kernelspec and the course are readable by all (an older install made the kernelspec 0700).
+  chmod -R go+rX "$prefix/share/jupyter/kernels/concurrence"
+  # Nothing of the course may be written by others (students load it in every kernel).
+  find "$root/node_modules" "$root/dist" "$prefix" -perm -o+w ! -type l -exec chmod o-w {} + 2>/dev/null || true
+fi
+
 say "le cours est installé pour $jupyter (préfixe $prefix)" "the course is installed for $jupyter (prefix $prefix)"

@@ -1,6 +1,6 @@
 // Installs the kernelspec "TypeScript (concurrence)": into the project's venv by default,
 // or into a Jupyter you already have:  npm run kernel:install -- --jupyter "$(command -v jupyter)"
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -56,6 +56,7 @@ export function installKernel({ jupyter, target, current, lang }: { jupyter: str
   const spec = `${JSON.stringify(kernelSpec(lang ?? installedLanguage(current)), null, 2)}\n`;
   if (current && existsSync(current) && readFileSync(current, "utf8") === spec) return;
   const dir = mkdtempSync(path.join(os.tmpdir(), "concurrence-kernel-"));
+  chmodSync(dir, 0o755); // jupyter copies the folder's mode: every user of the environment reads the kernelspec
   try {
     writeFileSync(path.join(dir, "kernel.json"), spec);
     copyFileSync(path.join(PROJECT_ROOT, "kernel", "logo-svg.svg"), path.join(dir, "logo-svg.svg"));

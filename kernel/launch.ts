@@ -14,6 +14,7 @@ import { useLanguageForDiagnostics } from "./locale.js";
 import { exitWithParent } from "./parent.js";
 import { ConcurrenceServer, executorConsole } from "./server.js";
 import { createCellExecutor } from "./executor.js";
+import { oomNotice } from "./oom.js";
 import { onStopButton } from "./sigint.js";
 import { remoteConverter } from "./remote-converter.js";
 import { virtualDisplay } from "./xdisplay.js";
@@ -43,6 +44,7 @@ function main(): void {
   };
   const executor = createCellExecutor(process.cwd(), converters, executorConsole);
   const server = new ConcurrenceServer(executor, connectionFile, version());
+  server.notice = oomNotice();
 
   onStopButton(() => server.interrupt());
   exitWithParent();

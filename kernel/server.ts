@@ -39,6 +39,8 @@ interface ExecuteContent {
  * tslab ignores (history, interrupt) are answered. Executions run one at a time, in order.
  */
 export class ConcurrenceServer extends ZmqServer {
+  /** Printed at the top of the next cell, once (e.g. why the previous kernel died: kernel/oom.ts). */
+  notice: string | undefined;
   readonly #executor: Executor;
   readonly #handler: JupyterHandlerImpl;
   readonly #implementationVersion: string;
@@ -122,10 +124,16 @@ export class ConcurrenceServer extends ZmqServer {
   }
 
   override async handleExecute(sock: Socket, msg: Message): Promise<void> {
+    const notice = this.notice;
+    this.notice = undefined;
     const epoch = this.#errorEpoch;
     const run = this.#queue.then(() => this.#execute(sock, msg, epoch));
     this.#queue = run.catch(() => {});
-    await run;
+    await run.finally(() => {
+      // After the cell, before its idle status: a restarted kernel's first message could reach
+      // iopub before Jupyter's subscriber has reconnected, and be lost.
+      if (notice) this.#publish(msg, "stream", { name: "stderr", text: `${notice}\n` });
+    });
   }
 
   override handleIsComplete(sock: Socket, msg: Message): void {

@@ -1,10 +1,11 @@
 // `npm run hub`: JupyterHub for a class, on 127.0.0.1:8000 by default, from deploy/jupyterhub/.
-//   npm run hub -- [--port 8000] [--cpus 2] [--memory 2G] [--max-workers 12] [--data .hub] [--config FILE]
+//   npm run hub -- [--port 8000] [--cpus 2] [--memory 2G] [--max-workers 12] [--cull 600] [--data .hub] [--homes /home] [--config FILE]
 //   npm run hub -- --publish   (only publishes the edition: running servers get it at their next start)
 // It publishes the student edition as a git repository (nbgitpuller's source), then runs
 // JupyterHub with configurable-http-proxy; Ctrl-C stops the hub, the proxy and every server.
+// The hub runs as root: each student's server runs as their own account (jupyter-<name>).
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "./ports.js";
@@ -32,7 +33,9 @@ export async function hubEnvironment(args: string[]): Promise<{ env: Record<stri
       cpus: { type: "string", default: "2" },
       memory: { type: "string", default: "2G" },
       "max-workers": { type: "string" },
+      cull: { type: "string", default: "600" },
       data: { type: "string", default: path.join(PROJECT_ROOT, ".hub") },
+      homes: { type: "string", default: "/home" },
       config: { type: "string", default: HUB_CONFIG },
       publish: { type: "boolean", default: false },
     },
@@ -42,8 +45,10 @@ export async function hubEnvironment(args: string[]): Promise<{ env: Record<stri
   const port = positive("port", values.port, true);
   const cpus = positive("cpus", values.cpus, false);
   const maxWorkers = values["max-workers"] && positive("max-workers", values["max-workers"], true);
+  const cull = values.cull === "0" ? "0" : positive("cull", values.cull, true);
   const data = path.resolve(values.data);
-  mkdirSync(data, { recursive: true });
+  mkdirSync(data, { recursive: true, mode: 0o700 });
+  chmodSync(data, 0o700); // the database, the cookie secret and the edition are root's only
   const edition = path.join(data, "edition");
   const published = publishEdition({ from: NOTEBOOKS, repo: edition });
   console.log(messages().published(published.commit.slice(0, 8), edition, published.changed));
@@ -53,6 +58,8 @@ export async function hubEnvironment(args: string[]): Promise<{ env: Record<stri
     CONCURRENCE_HUB_HUB_PORT: String(await freePort()),
     CONCURRENCE_HUB_PROXY_API_PORT: String(await freePort()),
     CONCURRENCE_HUB_DATA: data,
+    CONCURRENCE_HUB_HOMES: path.resolve(values.homes),
+    CONCURRENCE_HUB_CULL: cull,
     CONCURRENCE_HUB_EDITION: edition,
     CONCURRENCE_HUB_CPUS: cpus,
     CONCURRENCE_HUB_MEMORY: values.memory,
@@ -65,6 +72,7 @@ export async function hubEnvironment(args: string[]): Promise<{ env: Record<stri
 async function main(): Promise<void> {
   const { env, config, data, publishOnly } = await hubEnvironment(process.argv.slice(2));
   if (publishOnly) return;
+  if (process.getuid?.() !== 0) throw new Error(messages().notRoot);
   const jupyterhub = venvBin("jupyterhub");
   if (!existsSync(jupyterhub)) throw new Error(messages().noHub);
   console.log(messages().serving(`http://${env.CONCURRENCE_HUB_IP}:${env.CONCURRENCE_HUB_PORT}/`));

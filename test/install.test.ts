@@ -1,7 +1,7 @@
 // The kernel can be installed into a Jupyter the user already has, not only the project's venv.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -15,6 +15,7 @@ test("kernel:install -- --jupyter J --prefix P installs the kernelspec there", {
     assert.equal(install.status, 0, install.stderr);
     const specFile = path.join(prefix, "share", "jupyter", "kernels", "concurrence", "kernel.json");
     assert.ok(existsSync(specFile), `no kernelspec at ${specFile}`);
+    assert.equal(statSync(path.dirname(specFile)).mode & 0o005, 0o005, "every user of the environment can read the kernelspec (a hub's students)");
     const spec = JSON.parse(readFileSync(specFile, "utf8")) as { argv: string[]; display_name: string; interrupt_mode: string; metadata: object };
     assert.equal(spec.display_name, "TypeScript (concurrence)");
     // The stop button reaches the debugger's thread even while a cell is paused (kernel/debug/).

@@ -1,9 +1,9 @@
 # JupyterHub for a class on one server: `npm run hub` starts it (scripts/hub.ts sets the
 # CONCURRENCE_HUB_* variables below; each has a default, so `jupyterhub -f` on this file works too).
-# Students get their own single-user server, the course kernel as default, the student edition
-# synced into ~/cours, and limits: a CPU share that cpuCount() reports, a memory limit and a
-# ceiling on the workers one kernel may start.
-import asyncio
+# Each student gets their own Unix account and single-user server, the course kernel as default,
+# the student edition synced into ~/cours, and limits: a CPU share and a memory limit enforced by
+# cgroups, a ceiling on the workers one kernel may start, and idle culling.
+import atexit
 import os
 import sys
 
@@ -19,7 +19,7 @@ def setting(name, default):
 
 
 data = os.path.abspath(setting("DATA", os.path.join(project, ".hub")))
-homes = os.path.abspath(setting("HOMES", os.path.join(data, "homes")))
+homes = os.path.abspath(setting("HOMES", "/home"))
 edition = setting("EDITION", os.path.join(data, "edition"))
 cpus = float(setting("CPUS", "2"))
 memory = setting("MEMORY", "2G")
@@ -45,51 +45,58 @@ c.NativeAuthenticator.open_signup = False
 c.Authenticator.admin_users = {setting("ADMIN", "prof")}
 c.Authenticator.allow_all = True  # NativeAuthenticator itself refuses those not approved
 
-# Students without system accounts: one process per student, homes under one folder.
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(homes, "{username}")
+# One Unix account per student (jupyter-<name>, made at first login, home 0700), as The
+# Littlest JupyterHub does: the hub runs as root and starts each server as its student. Where
+# systemd runs, SystemdSpawner puts each server in a unit with CPUQuota and MemoryMax; elsewhere
+# LocalProcessSpawner, with the server moved into a cgroup of its own below the hub's (spawner.py).
+sys.path.insert(0, here)
+import cgroups  # noqa: E402
+import spawner  # noqa: E402
+
+if spawner.systemd_runs() and setting("SPAWNER", "") != "local":
+    c.JupyterHub.spawner_class = spawner.systemd_spawner()
+    c.SystemdSpawner.username_template = "jupyter-{USERNAME}"
+    c.SystemdSpawner.isolate_tmp = True
+    c.SystemdSpawner.isolate_devices = True
+    c.SystemdSpawner.disable_user_sudo = True
+    c.SystemdSpawner.readonly_paths = [project]
+else:
+    c.JupyterHub.spawner_class = spawner.ConcurrenceSpawner
+    # One parent cgroup per hub (its pid): two hubs on one machine never share one.
+    c.ConcurrenceSpawner.cgroup_parent = f"concurrence-hub-{os.getpid()}"
+    atexit.register(lambda: cgroups.remove(cgroups.folders(f"concurrence-hub-{os.getpid()}")))
+c.Spawner.homes = homes
+c.Spawner.course = project
+c.Spawner.edition = edition
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.cmd = [os.path.join(venv_bin, "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab/tree/cours"
 c.Spawner.args = ["--MappingKernelManager.default_kernel_name=concurrence"]
-if os.geteuid() == 0:  # a container or CI runs as root; Jupyter refuses to unless told
-    c.Spawner.args.append("--allow-root")
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
-# Limits. JupyterHub exports cpu_limit as CPU_LIMIT and mem_limit as MEM_LIMIT; cpuCount()
-# follows CPU_LIMIT (and a cgroup quota, where a spawner such as SystemdSpawner or Kubernetes
-# sets one). This spawner enforces neither: Node's heap is capped by NODE_OPTIONS instead.
+# Limits, enforced by the cgroup (above): a CPU share (CFS quota; cpuCount() reads it, and
+# CPU_LIMIT too) and a memory limit past which the kernel's OOM killer ends the biggest process
+# of that student only (their kernel); the next cell of the restarted kernel says why.
 c.Spawner.cpu_limit = cpus
 c.Spawner.mem_limit = memory
-units = {"K": 1 / 1024, "M": 1, "G": 1024, "T": 1024 * 1024}
-heap_mb = int(float(memory[:-1]) * units[memory[-1].upper()]) if memory[-1].isalpha() else int(memory) // 2**20
-c.Spawner.environment = {
-    "CONCURRENCE_MAX_WORKERS": str(max_workers),
-    "NODE_OPTIONS": f"--max-old-space-size={heap_mb}",
-}
+c.Spawner.environment = {"CONCURRENCE_MAX_WORKERS": str(max_workers)}
 
+# Idle servers are stopped after `--cull` seconds without activity (0: never), by
+# jupyterhub-idle-culler as a hub service; what the student saved stays in their home.
+cull = int(setting("CULL", "600"))
+if cull > 0:
+    c.JupyterHub.load_roles = [{
+        "name": "idle-culler",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["idle-culler"],
+    }]
+    c.JupyterHub.services = [{
+        "name": "idle-culler",
+        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={cull}",
+                    f"--cull-every={max(1, min(60, cull // 2))}"],
+    }]
 
-# The student edition, synced into ~/cours at each spawn: new lessons arrive, and a file the
-# student changed is kept byte-identical (sync_edition.py, on nbgitpuller).
-async def sync_course(spawner):
-    home = os.path.join(homes, spawner.user.name)
-    os.makedirs(home, exist_ok=True)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, os.path.join(here, "sync_edition.py"), edition, "main", os.path.join(home, "cours"),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )
-    out, _ = await process.communicate()
-    if process.returncode != 0:
-        raise RuntimeError(f"syncing the course into {home} failed: {out.decode(errors='replace')}")
-    spawner.log.info("course synced for %s: %s", spawner.user.name, out.decode(errors="replace").strip().splitlines()[-1])
-
-
-c.Spawner.pre_spawn_hook = sync_course
-
-# Notebooks in ~/cours import "concurrence": Node and TypeScript look for node_modules in the
-# folders above, so one link above the homes serves every student.
-os.makedirs(homes, exist_ok=True)
-link = os.path.join(homes, "node_modules")
-if not os.path.lexists(link):
-    os.symlink(os.path.join(project, "node_modules"), link)
+# The hub's own data (database, cookie secret, edition) is root's only.
+os.makedirs(data, exist_ok=True)
+os.chmod(data, 0o700)

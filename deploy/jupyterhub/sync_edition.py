@@ -36,6 +36,9 @@ def write_atomic(path, data):
 
 
 def sync(repo_url, branch, repo_dir):
+    if os.path.isdir(os.path.join(repo_dir, ".git")):
+        # The hub hands a new bundle of the edition at each start: fetch from it.
+        subprocess.run(["git", "remote", "set-url", "origin", repo_url], cwd=repo_dir, check=True, capture_output=True)
     kept = {}
     for name in changed_by_student(repo_dir, branch):
         with open(os.path.join(repo_dir, name), "rb") as f:

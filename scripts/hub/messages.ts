@@ -9,6 +9,7 @@ const MESSAGES = {
     noHub: "JupyterHub n'est pas installé dans .venv : lancez d'abord `bash deploy/install-course.sh`",
     serving: (url: string) => `hub : ${url} (Ctrl-C l'arrête, avec les serveurs des étudiants)`,
     failed: "npm run hub a échoué :",
+    notRoot: "le hub crée un compte Unix par étudiant et lance son serveur sous ce compte : lancez-le en root (sudo npm run hub)",
   },
   en: {
     positive: (name: string, integer: boolean, value: string) => `--${name} must be a positive ${integer ? "integer" : "number"}, got \`${value}\``,
@@ -17,6 +18,7 @@ const MESSAGES = {
     noHub: "JupyterHub is not installed in .venv: run `bash deploy/install-course.sh` first",
     serving: (url: string) => `hub: ${url} (Ctrl-C stops it, with the students' servers)`,
     failed: "npm run hub failed:",
+    notRoot: "the hub makes one Unix account per student and runs their server as that account: run it as root (sudo npm run hub)",
   },
 };
 

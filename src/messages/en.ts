@@ -3,6 +3,7 @@ import type { Messages } from "./fr.js";
 import { interleavings } from "./en/interleavings.js";
 import { names } from "./en/names.js";
 import { debuggerText } from "./en/debugger.js";
+import { oom } from "./en/oom.js";
 import { quota } from "./en/quota.js";
 import { lesson08, lesson09, lesson10 } from "./en/lessons-io-pools.js";
 import { trace } from "./en/trace.js";
@@ -226,6 +227,7 @@ export const en: Messages = {
   lesson08,
   lesson09,
   lesson10,
+  oom,
   widgets,
   interleavings,
   scheduler,

@@ -4,6 +4,7 @@
 import { interleavings } from "./fr/interleavings.js";
 import { names } from "./fr/names.js";
 import { debuggerText } from "./fr/debugger.js";
+import { oom } from "./fr/oom.js";
 import { quota } from "./fr/quota.js";
 import { lesson08, lesson09, lesson10 } from "./fr/lessons-io-pools.js";
 import { trace } from "./fr/trace.js";
@@ -240,6 +241,7 @@ export const fr = {
   lesson08,
   lesson09,
   lesson10,
+  oom,
   widgets,
   interleavings,
   scheduler,

@@ -1,183 +1,159 @@
-// `npm run test:hub`: a class of three on the course's JupyterHub, on 127.0.0.1. Each student
-// logs in through the hub's REST API, gets a server with the student edition, and runs a cell
-// in their own concurrence kernel, all at once. Then a re-sync, and nothing left running.
+// `npm run test:hub`: two students on the course's JupyterHub, each as their own Unix account.
+// What a curious student tries from their kernel fails with a permission error (the other's home,
+// the hub's secrets, the other's kernel, the installed course); the CPU share and the memory limit
+// hold (cgroups); the edition arrives and a re-sync keeps an edited notebook; nothing is left.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { publishEdition } from "../../scripts/hub/edition.js";
-import { freePort } from "../../scripts/ports.js";
-import { HUB_CONFIG } from "../../scripts/hub.js";
-import { NOTEBOOKS, PROJECT_ROOT, venvBin } from "../../scripts/paths.js";
+import { NOTEBOOKS, PROJECT_ROOT } from "../../scripts/paths.js";
+import { cleanUp, drive, startHub, studentCgroups, studentNames, uidOf } from "./classroom.js";
 import { listeners, markedProcesses } from "./processes.js";
 
-const STUDENTS = ["alice", "bob", "carol"];
-const SHARE = 1; // CPUs per student: fewer than this machine has, so the share is what shows
-const MAX_WORKERS = 3;
-const MARK = "CONCURRENCE_HUB_TEST_MARK";
+const { hub: STUDENTS, unix: ACCOUNTS } = studentNames(["a", "b"]);
+const [A, B] = STUDENTS;
+const MAX_WORKERS = 4;
 const LESSON = "01-threads-et-processus.ipynb";
 
-const CELL = [
+const IDENTITY = [
   'import { cpuCount, ThreadPool } from "concurrence";',
-  'import { getHeapStatistics } from "node:v8";',
   "const pool = new ThreadPool({ workers: 2 });",
   "const squares = await pool.map((x: number) => x * x, [1, 2, 3, 4]);",
   "await pool.close();",
-  "console.log(JSON.stringify({ cpus: cpuCount(), squares, user: process.env.JUPYTERHUB_USER, cwd: process.cwd(),",
-  "  cpuLimit: process.env.CPU_LIMIT, override: process.env.CONCURRENCE_CPUS ?? null,",
-  "  memLimit: process.env.MEM_LIMIT, heapMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }));",
+  "console.log(JSON.stringify({ uid: process.getuid!(), pid: process.pid, cpus: cpuCount(), squares, user: process.env.JUPYTERHUB_USER,",
+  "  cwd: process.cwd(), cpuLimit: process.env.CPU_LIMIT, memLimit: process.env.MEM_LIMIT }));",
 ].join("\n");
-const OVER_LIMIT = `new ThreadPool({ workers: ${MAX_WORKERS + 1} });`;
 
-interface CellResult {
-  stdout: string;
-  status: string;
-  ename: string | null;
-  evalue: string | null;
-}
-interface StudentResult {
-  user: string;
-  kernel: string;
-  cells: CellResult[];
-}
-
-/** Runs the Python driver (REST API + kernel websocket) for some students, concurrently. */
-function drive(hub: string, action: "run" | "stop", users: string[], cells: string[] = []): StudentResult[] {
-  const result = spawnSync(venvBin("python"), [path.join(PROJECT_ROOT, "test", "deploy", "hub_driver.py"), hub, "any-password", action, ...users], {
-    input: cells.map((c) => JSON.stringify(c)).join("\n"),
-    encoding: "utf8",
-    timeout: 150_000,
-  });
-  assert.equal(result.status, 0, `hub_driver.py ${action} failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as StudentResult[];
+/** What a curious student tries; each line says the error code it got, or ALLOWED. */
+function probes(other: string, data: string, otherPid: number): string {
+  const lesson = path.join(other, "cours", LESSON);
+  return [
+    'import * as fs from "node:fs";',
+    "function tryIt(f: () => unknown): string { try { f(); return 'ALLOWED'; } catch (e) { return (e as NodeJS.ErrnoException).code ?? String(e); } }",
+    "console.log(JSON.stringify({",
+    `  readOther: tryIt(() => fs.readFileSync(${JSON.stringify(lesson)})),`,
+    `  listOther: tryIt(() => fs.readdirSync(${JSON.stringify(other)})),`,
+    `  writeOther: tryIt(() => fs.writeFileSync(${JSON.stringify(path.join(other, "intrus.txt"))}, "x")),`,
+    `  readSecret: tryIt(() => fs.readFileSync(${JSON.stringify(path.join(data, "jupyterhub_cookie_secret"))})),`,
+    `  readDatabase: tryIt(() => fs.readFileSync(${JSON.stringify(path.join(data, "jupyterhub.sqlite"))})),`,
+    `  readEdition: tryIt(() => fs.readdirSync(${JSON.stringify(path.join(data, "edition"))})),`,
+    `  signalOther: tryIt(() => process.kill(${otherPid}, 0)),`,
+    `  writeCourse: tryIt(() => fs.closeSync(fs.openSync(${JSON.stringify(path.join(PROJECT_ROOT, "dist", "src", "index.js"))}, "r+"))),`,
+    `  addToCourse: tryIt(() => fs.mkdirSync(${JSON.stringify(path.join(PROJECT_ROOT, "node_modules", `intrus-${process.pid}`))})),`,
+    `  writeKernelspec: tryIt(() => fs.closeSync(fs.openSync(${JSON.stringify(path.join(PROJECT_ROOT, ".venv", "share", "jupyter", "kernels", "concurrence", "kernel.json"))}, "r+"))),`,
+    `  readCourse: tryIt(() => fs.readFileSync(${JSON.stringify(path.join(PROJECT_ROOT, "dist", "src", "index.js"))})),`,
+    "}));",
+  ].join("\n");
 }
 
-function lessons(folder: string): string[] {
-  return readdirSync(folder).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
-}
+/** Three threads kept busy for 4 s: the process's CPU time over the wall time. */
+const BUSY = [
+  'import { Worker } from "node:worker_threads";',
+  'import { cgroupCpuLimit } from "concurrence/dist/src/quota/index.js";',
+  "const wall0 = Date.now(), cpu0 = process.cpuUsage();",
+  "const busy = [1, 2, 3].map(() => new Worker('const end = Date.now() + 4000; while (Date.now() < end) {}', { eval: true }));",
+  "await Promise.all(busy.map((w) => new Promise((done) => w.on('exit', done))));",
+  "const used = process.cpuUsage(cpu0);",
+  "console.log(JSON.stringify({ ratio: (used.user + used.system) / 1000 / (Date.now() - wall0), quota: cgroupCpuLimit() }));",
+].join("\n");
 
-test("three students on the hub: their own kernels, the CPU share, the edition, a safe re-sync, a ceiling, nothing left", { timeout: 290_000 }, async () => {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "concurrence-hub-"));
-  const data = path.join(tmp, "data");
-  const mark = randomUUID();
-  const config = path.join(tmp, "test_config.py");
-  writeFileSync(
-    config,
-    [
-      `load_subconfig(${JSON.stringify(HUB_CONFIG)})`,
-      "# Only in this test, on loopback: any password logs these three students in.",
-      'c.JupyterHub.authenticator_class = "dummy"',
-      "c.Authenticator.allow_all = False",
-      `c.Authenticator.allowed_users = {${STUDENTS.map((s) => JSON.stringify(s)).join(", ")}}`,
-      `c.Spawner.environment[${JSON.stringify(MARK)}] = ${JSON.stringify(mark)}`,
-      "",
-    ].join("\n"),
-  );
-  const port = await freePort();
-  const hubUrl = `http://127.0.0.1:${port}`;
-  const log = path.join(tmp, "hub.log");
-  const logFd = openSync(log, "w");
-  const args = ["--port", String(port), "--cpus", String(SHARE), "--memory", "1G", "--max-workers", String(MAX_WORKERS), "--data", data, "--config", config];
-  const hub = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist", "scripts", "hub.js"), ...args], {
-    env: { ...process.env, [MARK]: mark, CONCURRENCE_CPUS: "", CONCURRENCE_LANG: "" },
-    stdio: ["ignore", logFd, logFd],
-    detached: true,
-  });
-  const exited = new Promise<void>((resolve) => hub.once("exit", () => resolve()));
-  let left: number[] = [];
+/** More than 1 GiB of Buffers, outside the V8 heap that --max-old-space-size caps. */
+const HOG = "const gros: Buffer[] = [];\nfor (let i = 0; i < 48; i++) gros.push(Buffer.alloc(64 * 2 ** 20, 1));\nconsole.log(gros.length);";
+
+test("two students, each their own account: no way into the other's files, the hub's secrets or the course; limits that hold; nothing left", { timeout: 400_000 }, async () => {
+  const hub = await startHub(STUDENTS, ACCOUNTS, ["--cpus", "1", "--memory", "1G", "--max-workers", String(MAX_WORKERS), "--cull", "0"]);
   let failed = true;
+  let outcome = { left: [] as string[], cgroups: [] as string[] };
   try {
-    const results = drive(hubUrl, "run", STUDENTS, [CELL, OVER_LIMIT]);
-    const homes = path.join(data, "homes");
-    const edition = path.join(data, "edition");
-
-    // The three results, each from the student's own kernel of the course's kind.
-    assert.deepEqual(results.map((r) => r.user), STUDENTS);
-    for (const { user, kernel, cells } of results) {
+    const first = drive(hub.url, "run", STUDENTS, [IDENTITY]);
+    const homeOf = (i: number) => path.join(hub.homes, ACCOUNTS[i]);
+    const printed = first.map(({ user, kernel, cells }) => {
       assert.equal(kernel, "concurrence", `${user}'s default kernel`);
       assert.equal(cells[0].status, "ok", `${user}: ${cells[0].ename}: ${cells[0].evalue}`);
-      const printed = JSON.parse(cells[0].stdout) as Record<string, unknown>;
-      assert.deepEqual(printed.squares, [1, 4, 9, 16]);
-      assert.equal(printed.user, user);
-      assert.equal(printed.cwd, path.join(homes, user, "cours"));
-      // cpuCount() is the share JupyterHub exported as CPU_LIMIT, below this machine's own count.
-      assert.equal(printed.cpus, SHARE, `${user}'s cpuCount()`);
-      assert.equal(printed.cpuLimit, "1.0");
-      assert.equal(printed.override, null, "the share comes from the spawner, not CONCURRENCE_CPUS");
-      // The memory limit: exported as MEM_LIMIT, and Node's heap capped to it (--memory 1G).
-      assert.equal(printed.memLimit, String(2 ** 30));
-      assert.ok((printed.heapMb as number) >= 1024 && (printed.heapMb as number) < 1200, `heap limit ${printed.heapMb} MB`);
-      // Past the ceiling, a pool is refused with the clear French error.
-      assert.equal(cells[1].status, "error");
-      assert.equal(cells[1].ename, "WorkerLimitError");
-      assert.match(cells[1].evalue ?? "", new RegExp(`demande ${MAX_WORKERS + 1} workers.*CONCURRENCE_MAX_WORKERS=${MAX_WORKERS}.*await pool\\.close\\(\\)`));
+      return JSON.parse(cells[0].stdout) as { uid: number; pid: number; cpus: number; squares: number[]; user: string; cwd: string; cpuLimit: string; memLimit: string };
+    });
+    printed.forEach((p, i) => {
+      assert.deepEqual(p.squares, [1, 4, 9, 16]);
+      assert.equal(p.user, STUDENTS[i]);
+      assert.equal(p.cwd, path.join(homeOf(i), "cours"));
+      assert.equal(p.uid, uidOf(ACCOUNTS[i]), `${STUDENTS[i]}'s kernel runs as ${ACCOUNTS[i]}`);
+      assert.equal(p.cpus, 1, "cpuCount() is the share");
+      assert.equal(p.memLimit, String(2 ** 30));
+    });
+    assert.notEqual(printed[0].uid, 0, "not root");
+    assert.notEqual(printed[0].uid, printed[1].uid, "not the other student's uid");
+    for (let i = 0; i < 2; i++) {
+      const home = statSync(homeOf(i));
+      assert.equal(home.mode & 0o777, 0o700, "homes are private");
+      assert.equal(home.uid, uidOf(ACCOUNTS[i]), "and the student's own");
+      assert.equal(statSync(path.join(homeOf(i), "cours", LESSON)).uid, uidOf(ACCOUNTS[i]), "the edition belongs to the student");
     }
+    assert.equal(statSync(hub.data).mode & 0o777, 0o700, "the hub's data is root's only");
+    const perStudent = existsSync("/sys/fs/cgroup/cgroup.controllers") ? 1 : 2; // v2: one tree; v1: cpu and memory
+    assert.equal(studentCgroups(ACCOUNTS).length, 2 * perStudent, "one cgroup per student, below the test's own");
 
-    // Each home holds the student edition, byte for byte.
-    const published = lessons(edition);
-    assert.ok(published.length >= 10, `the edition has the lessons: ${published.join(", ")}`);
-    for (const user of STUDENTS) {
-      const course = path.join(homes, user, "cours");
-      assert.deepEqual(lessons(course), published, `${user}'s lessons`);
-      for (const file of published) assert.ok(readFileSync(path.join(course, file)).equals(readFileSync(path.join(edition, file))), `${user}/${file}`);
-    }
+    // The first student tries the second one's home, the hub's data, their kernel and the course.
+    const probe = drive(hub.url, "run", [A], [probes(homeOf(1), hub.data, printed[1].pid)])[0].cells[0];
+    assert.equal(probe.status, "ok", `${probe.ename}: ${probe.evalue}`);
+    const tried = JSON.parse(probe.stdout) as Record<string, string>;
+    assert.deepEqual(tried, {
+      readOther: "EACCES", listOther: "EACCES", writeOther: "EACCES",
+      readSecret: "EACCES", readDatabase: "EACCES", readEdition: "EACCES",
+      signalOther: "EPERM", writeCourse: "EACCES", addToCourse: "EACCES", writeKernelspec: "EACCES",
+      readCourse: "ALLOWED",
+    });
 
-    // Everything the test started listens on loopback only (hub, proxy, servers, kernels).
-    const pids = [...new Set([...markedProcesses(MARK, mark), hub.pid!])];
-    const listening = listeners(pids);
-    assert.ok(listening.length >= 3 + STUDENTS.length, `listeners found: ${JSON.stringify(listening)}`);
+    // Three busy threads under a share of 1 CPU: the CFS quota holds them to about one CPU.
+    const busy = drive(hub.url, "run", [A], [BUSY])[0].cells[0];
+    assert.equal(busy.status, "ok", `${busy.ename}: ${busy.evalue}`);
+    const { ratio, quota } = JSON.parse(busy.stdout) as { ratio: number; quota: number };
+    assert.equal(quota, 1, "the kernel sees its cgroup's quota");
+    assert.ok(ratio <= 1.1, `three busy threads used ${ratio.toFixed(2)} CPUs under a 1-CPU share`);
+    assert.ok(ratio >= 0.3, `and did run (${ratio.toFixed(2)} CPUs)`);
+
+    // Past the memory limit, the kernel of A dies, A's next cell says why, and B's kernel lives on.
+    const hog = drive(hub.url, "run", [A], [HOG, "console.log('encore là');"])[0].cells;
+    assert.equal(hog[0].status, "died", `the cell past the limit ended its kernel: ${JSON.stringify(hog[0])}`);
+    assert.equal(hog[1].status, "ok");
+    assert.match(hog[1].stderr, /limite de mémoire de 1 Gio fixée pour chaque étudiant.*relancez les cellules/s);
+    assert.equal(hog[1].stdout, "encore là\n");
+    const other = drive(hub.url, "run", [B], [`console.log(process.pid, 6 * 7);`])[0].cells[0];
+    assert.equal(other.stdout, `${printed[1].pid} 42\n`, "the other student's kernel is the same one, alive");
+
+    // Ceiling on workers, as before: a clear French error.
+    const over = drive(hub.url, "run", [B], [`new (require("concurrence").ThreadPool)({ workers: ${MAX_WORKERS + 1} });`])[0].cells[0];
+    assert.equal(over.ename, "WorkerLimitError");
+
+    // Everything listens on loopback only.
+    const listening = listeners([...new Set([...markedProcesses("CONCURRENCE_HUB_TEST_MARK", hub.mark), hub.process.pid!])]);
+    assert.ok(listening.length >= 5, `listeners found: ${JSON.stringify(listening)}`);
     assert.deepEqual(listening.filter((l) => l.address !== "127.0.0.1"), [], "nothing binds beyond 127.0.0.1");
 
-    // The teacher publishes a new lesson and changes the one alice edited; alice's server restarts.
-    const aliceLesson = path.join(homes, "alice", "cours", LESSON);
-    const mine = JSON.parse(readFileSync(aliceLesson, "utf8")) as { cells: unknown[] };
-    mine.cells.push({ cell_type: "markdown", id: "notes-alice", metadata: {}, source: ["Mes notes : un pool par cœur."] });
+    // The teacher publishes a new lesson and changes the one A edited; A's server restarts.
+    const aLesson = path.join(homeOf(0), "cours", LESSON);
+    const mine = JSON.parse(readFileSync(aLesson, "utf8")) as { cells: unknown[] };
+    mine.cells.push({ cell_type: "markdown", id: "notes", metadata: {}, source: ["Mes notes : un pool par cœur."] });
     const edited = Buffer.from(JSON.stringify(mine, null, 1) + "\n");
-    writeFileSync(aliceLesson, edited);
-    const source = path.join(tmp, "notebooks-v2");
+    writeFileSync(aLesson, edited);
+    const source = path.join(hub.tmp, "notebooks-v2");
     cpSync(NOTEBOOKS, source, { recursive: true });
     cpSync(path.join(source, "02-histoire-threads-processus.ipynb"), path.join(source, "11-nouvelle-lecon.ipynb"));
     const teacher = JSON.parse(readFileSync(path.join(source, LESSON), "utf8")) as { cells: Array<{ source: string[] }> };
     teacher.cells[0].source.push("\nMise à jour de l'enseignant.");
     writeFileSync(path.join(source, LESSON), JSON.stringify(teacher, null, 1) + "\n");
-    assert.equal(publishEdition({ from: source, repo: edition }).changed, true);
-    drive(hubUrl, "stop", ["alice"]);
-    drive(hubUrl, "run", ["alice"]);
-    assert.ok(readFileSync(aliceLesson).equals(edited), "alice's edited notebook is byte-identical after the re-sync");
-    assert.ok(lessons(path.join(homes, "alice", "cours")).includes("11-nouvelle-lecon.ipynb"), "the new lesson arrived");
+    assert.equal(publishEdition({ from: source, repo: path.join(hub.data, "edition") }).changed, true);
+    drive(hub.url, "stop", [A]);
+    assert.equal(studentCgroups([ACCOUNTS[0]]).length, 0, "a stopped server's cgroup is removed");
+    drive(hub.url, "run", [A]);
+    assert.ok(readFileSync(aLesson).equals(edited), "the edited notebook is byte-identical after the re-sync");
+    assert.ok(readdirSync(path.join(homeOf(0), "cours")).includes("11-nouvelle-lecon.ipynb"), "the new lesson arrived");
     failed = false;
   } finally {
-    // Stop as a teacher would (Ctrl-C's signal), then look for anything left, then make sure.
-    hub.kill("SIGTERM");
-    await Promise.race([exited, sleep(45_000)]);
-    for (let i = 0; i < 20 && markedProcesses(MARK, mark).length > 0; i++) await sleep(250);
-    left = markedProcesses(MARK, mark).map((pid) => pid);
-    const described = left.map((pid) => `${pid}: ${readFileSafe(`/proc/${pid}/cmdline`).replace(/\0/g, " ")}`);
-    for (const pid of left) killQuietly(pid);
-    if (hub.exitCode === null) killQuietly(-hub.pid!);
-    if (left.length) console.error(`left running after the hub stopped:\n${described.join("\n")}`);
-    if (failed || left.length) console.error(`the hub's log (${log}), last lines:\n${readFileSafe(log).split("\n").slice(-60).join("\n")}`);
-    else rmSync(tmp, { recursive: true, force: true });
+    outcome = await hub.stop();
+    cleanUp(hub, failed || outcome.left.length > 0);
   }
-  assert.deepEqual(left, [], "no process of the hub, proxy, servers, kernels or workers is left");
+  assert.deepEqual(outcome.left, [], "nothing of the hub or the students is left running");
+  assert.deepEqual(outcome.cgroups, [], "the students' cgroups are removed");
+  for (const name of ACCOUNTS) assert.equal(uidOf(name), undefined, `${name} is removed`);
 });
-
-function readFileSafe(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
