@@ -42,11 +42,12 @@ export async function bindWithDebugger(server: ZmqServer, configPath: string): P
   sockets.control = thread.relay("control");
   sockets.hb = { close() {} };
   thread.onControl = (frames) => void server.handleShellMessage(server.control, ...frames);
+  // Bound before anything is received or sent on them: zeromq refuses both while a bind is under way.
+  const address = (port: number) => `${conn.transport}://${conn.ip}:${port}`;
+  await Promise.all([shell.bind(address(conn.shell_port)), stdin.bind(address(conn.stdin_port))]);
   void (async () => {
     for await (const frames of shell) void server.handleShellMessage(server.shell, ...frames);
   })().catch(() => {});
-  const address = (port: number) => `${conn.transport}://${conn.ip}:${port}`;
-  await Promise.all([shell.bind(address(conn.shell_port)), stdin.bind(address(conn.stdin_port))]);
   active = thread;
   return true;
 }

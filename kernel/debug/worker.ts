@@ -158,11 +158,13 @@ function toBuffer(frame: Uint8Array | string): Buffer | string {
 
 async function main(): Promise<void> {
   const address = (p: number) => `${conn.transport}://${conn.ip}:${p}`;
-  try {
-    await Promise.all([rawIopub.bind(address(conn.iopub_port)), rawControl.bind(address(conn.control_port)), hb.bind(address(conn.hb_port))]);
-  } catch (error) {
+  // Every bind settles before any socket is closed: zeromq aborts the process when a socket is
+  // closed while its bind is still under way.
+  const binds = await Promise.allSettled([rawIopub.bind(address(conn.iopub_port)), rawControl.bind(address(conn.control_port)), hb.bind(address(conn.hb_port))]);
+  const failed = binds.find((b): b is PromiseRejectedResult => b.status === "rejected");
+  if (failed) {
     for (const socket of [rawIopub, rawControl, hb]) socket.close();
-    port.postMessage({ t: "failed", reason: (error as Error).message });
+    port.postMessage({ t: "failed", reason: (failed.reason as Error)?.message ?? String(failed.reason) });
     return;
   }
   port.on("message", (message: FromMain) => void onMain(message).catch((error) => log((error as Error).stack ?? String(error))));
