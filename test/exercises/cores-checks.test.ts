@@ -4,17 +4,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checks, crawl, extractLinks, mapLimit, Semaphore } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
+// The teacher's solutions, as the notebook holds them (shared with bench/checks-under-load.ts).
+import { coeursUtilises as coresRight, indexer as eager } from "./solutions.js";
 
 const said = (run: () => Promise<void>) => captureStdout(run);
-
-/** The teacher's solution. */
-const coresRight = async (work: () => Promise<unknown>) => {
-  const cpu = process.cpuUsage();
-  const t0 = performance.now();
-  await work();
-  const { user, system } = process.cpuUsage(cpu);
-  return (user + system) / 1000 / (performance.now() - t0);
-};
 
 test("coresUsed: judged against the check's own measurement of the same call", { timeout: 120_000 }, async () => {
   assert.match(await said(() => checks.coresUsed(coresRight)), /^✅ une attente occupe/);
@@ -46,32 +39,6 @@ test("coresUsed: judged against the check's own measurement of the same call", {
   assert.match(await said(() => checks.coresUsed(async (work) => (await work(), "2" as unknown as number))), /^❌ la fonction a renvoyé 2 puis 2 : renvoyez un nombre/);
 });
 
-/** The teacher's solution: each page, as soon as it arrives, sends its new links; a semaphore keeps the limit. */
-const eager = async (depart: string, limite: number) => {
-  const origine = new URL(depart).origin;
-  const vues = new Set<string>([depart]);
-  const pages: string[] = [];
-  const places = new Semaphore(limite);
-  async function visiter(url: string): Promise<void> {
-    await places.acquire();
-    let liens: string[] = [];
-    try {
-      const reponse = await fetch(url);
-      const html = await reponse.text();
-      if (reponse.ok) {
-        pages.push(url);
-        liens = extractLinks(html, url);
-      }
-    } finally {
-      places.release();
-    }
-    const nouveaux = liens.filter((lien) => new URL(lien).origin === origine && !vues.has(lien));
-    for (const lien of nouveaux) vues.add(lien);
-    await Promise.all(nouveaux.map(visiter));
-  }
-  await visiter(depart);
-  return pages;
-};
 
 test("eagerCrawl: no barrier passes; levels, the library's crawl, no limit, no Set, dead links, shallow fail", { timeout: 240_000 }, async () => {
   assert.match(await said(() => checks.eagerCrawl(eager)), /^✅ \d+ pages trouvées, .*pas de barrière/);

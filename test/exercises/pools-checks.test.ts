@@ -4,33 +4,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checks, type ThreadPool } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
+// The teacher's solutions, as the notebook holds them (shared with bench/checks-under-load.ts).
+import { balayage as sweep, calculatePrimeFactors, premierFini as first } from "./solutions.js";
 
 const said = (run: () => Promise<void>) => captureStdout(run);
-
-function calculatePrimeFactors(n: number): number[] {
-  const primfac: number[] = [];
-  let d = 2;
-  while (d * d <= n) {
-    while (n % d === 0) {
-      primfac.push(d);
-      n /= d;
-    }
-    d += 1;
-  }
-  if (n > 1) primfac.push(n);
-  return primfac;
-}
-
-/** The teacher's solution of the sweep. */
-const sweep = async (pool: ThreadPool, numbers: number[], sizes: number[]) => {
-  const rows = [];
-  for (const chunksize of sizes) {
-    const t0 = performance.now();
-    await pool.map(calculatePrimeFactors, numbers, { chunksize });
-    rows.push({ chunksize, seconds: (performance.now() - t0) / 1000 });
-  }
-  return rows;
-};
 
 test("chunksizeSweep: awaited timings in seconds pass; ms, not awaited, hard-coded, overlapping, padded, no chunksize fail", { timeout: 300_000 }, async () => {
   assert.match(await said(() => checks.chunksizeSweep(sweep)), /^✅ .*conforme à la trace du pool/);
@@ -105,17 +82,6 @@ test("poolFactorise: results must come from the pool's workers", { timeout: 120_
   const reversed = async (pool: ThreadPool, numbers: number[]) => (await pool.map(calculatePrimeFactors, numbers)).reverse();
   assert.match(await said(() => checks.poolFactorise(reversed)), /^❌ \d+ a pour facteurs .*gardez l'ordre/);
 });
-
-/** The teacher's solution: one task per number, the first finished, the others cancelled. */
-const first = async (pool: ThreadPool, nombres: number[]) => {
-  const annulation = new AbortController();
-  const taches = nombres.map((n) => pool.apply(calculatePrimeFactors, [n], { signal: annulation.signal }));
-  try {
-    return await Promise.race(taches.map(async (tache, i) => ({ nombre: nombres[i], facteurs: await tache })));
-  } finally {
-    annulation.abort();
-  }
-};
 
 test("firstResult: the first finished, the others cancelled; kernel, map, first submitted, orphans, wait-all, mismatched fail", { timeout: 300_000 }, async () => {
   assert.match(await said(() => checks.firstResult(first)), /^✅ \d+ est premier, et sa tâche a fini la première .*aucune orpheline/);

@@ -1,5 +1,5 @@
 // The teacher's solutions of the timing-dependent exercises of notebooks 08–10, as the notebooks
-// hold them, for bench/checks-under-load.ts (the tests keep their own copies beside the wrong answers).
+// hold them: for bench/checks-under-load.ts, and for the checks' tests beside their wrong answers.
 import { extractLinks, Semaphore, type ThreadPool } from "../../src/index.js";
 
 export async function telechargerAuPlus(urls: string[], limite: number): Promise<number[]> {
