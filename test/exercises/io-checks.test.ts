@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checks } from "../../src/index.js";
-import { idleSlots } from "../../src/exercises/io.js";
+import { slotWaits } from "../../src/exercises/io.js";
 import { captureStdout } from "../helpers/capture.js";
 
 const said = (run: () => Promise<void>) => captureStdout(run);
@@ -22,14 +22,13 @@ const slidingWindow = async (urls: string[], limit: number) => {
   return sizes;
 };
 
-test("idleSlots: a sliding window leaves no slot idle, batches do, and their long spells are counted", () => {
+test("slotWaits: a sliding window fills a freed slot at once; batches leave it empty, even when the last batch is short", () => {
   const r = (start: number, end: number) => ({ id: 0, path: "/", status: 200, start, end });
-  assert.deepEqual(idleSlots([r(0, 0.1), r(0, 0.3), r(0.1, 0.2), r(0.2, 0.3)], 2, 50), { idleMs: 0, refills: 2, long: 0 });
-  const batches = idleSlots([r(0, 0.1), r(0, 0.5), r(0.5, 0.6), r(0.5, 1), r(1, 1.1), r(1, 1.2)], 2, 300);
-  assert.ok(Math.abs(batches.idleMs - 800) < 1e-6, String(batches.idleMs));
-  assert.equal(batches.long, 2);
-  assert.equal(idleSlots([r(0, 0.1), r(0, 0.5), r(0.5, 0.6), r(0.5, 1), r(1, 1.1), r(1, 1.2)], 2, 500).long, 0);
-  assert.deepEqual(idleSlots([r(0, 1)], 2, 300), { idleMs: 0, refills: 0, long: 0 });
+  assert.deepEqual(slotWaits([r(0, 0.1), r(0, 0.3), r(0.1, 0.2), r(0.2, 0.3)], 2), [0, 0]);
+  // batches of 3, each with one slow request, then a short batch of 2: four starts waited
+  const batches = [r(0, 0.05), r(0, 0.05), r(0, 0.8), r(0.8, 0.85), r(0.8, 0.85), r(0.8, 1.6), r(1.6, 1.65), r(1.6, 1.65)];
+  assert.deepEqual(slotWaits(batches, 3).map((w) => Math.round(w)), [750, 750, 0, 750, 750]);
+  assert.deepEqual(slotWaits([r(0, 1)], 2), []);
 });
 
 test("limitedDownloads: the sliding window passes; batches, no limit, a lane short, wrong order, wrong sizes, twice asked fail", { timeout: 120_000 }, async () => {
@@ -39,7 +38,15 @@ test("limitedDownloads: the sliding window passes; batches, no limit, a lane sho
     for (let i = 0; i < urls.length; i += limit) sizes.push(...(await Promise.all(urls.slice(i, i + limit).map(size))));
     return sizes;
   };
-  assert.match(await said(() => checks.limitedDownloads(batches)), /^❌ les téléchargements partent par paquets de \d : \d+ fois, une place libérée est restée vide.*fenêtre glissante/);
+  assert.match(await said(() => checks.limitedDownloads(batches)), /^❌ \d+ fois, une place libérée est restée vide plus de 300 ms alors qu'il restait des adresses.*fenêtre glissante/);
+  const fixedLanes = async (urls: string[], limit: number) => {
+    const sizes = new Array<number>(urls.length);
+    await Promise.all(Array.from({ length: limit }, async (_, lane) => {
+      for (let i = lane; i < urls.length; i += limit) sizes[i] = await size(urls[i]); // lane's list fixed in advance
+    }));
+    return sizes;
+  };
+  assert.match(await said(() => checks.limitedDownloads(fixedLanes)), /^❌ \d+ fois, une place libérée est restée vide.*liste fixée d'avance/);
   assert.match(await said(() => checks.limitedDownloads((urls) => Promise.all(urls.map(size)))), /^❌ le serveur a reçu jusqu'à \d+ requêtes en même temps/);
   assert.match(await said(() => checks.limitedDownloads((urls, limit) => slidingWindow(urls, limit - 1))), /^❌ au plus \d requête\(s\) à la fois.*utilisez toute la limite/);
   const completionOrder = async (urls: string[], limit: number) => {
