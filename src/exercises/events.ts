@@ -94,30 +94,38 @@ export interface Compte {
 /**
  * Exercise: `fn(account, amount, askBank)` withdraws `amount` if the balance allows it, after
  * awaiting `askBank()`; it returns whether it withdrew. The check runs several at once on one
- * thread: the balance must never go below zero (the check-then-act race across `await`).
+ * thread: the balance must never go below zero (the check-then-act race across `await`). Two
+ * accounts, one after the other: one holds exactly `possible` withdrawals, so the last leaves 0
+ * (a `solde > montant` refuses it), the other a little more (a `solde > 0` grants one too many).
  */
 export function noOverdraft(fn: (account: Compte, amount: number, askBank: () => Promise<void>) => Promise<boolean>): Promise<void> {
   return verdict(async () => {
     const amount = draw(30, 60);
-    const start = amount * draw(2, 3) + draw(0, amount - 1);
-    const account: Compte = { solde: start };
-    const requests = draw(5, 7);
-    let asked = 0;
-    const askBank = () => ((asked++), sleep(draw(5, 30)));
-    const outcomes = await Promise.all(Array.from({ length: requests }, () => fn(account, amount, askBank)));
-    const granted = outcomes.filter((o) => o === true).length;
-    const possible = Math.floor(start / amount);
-    expect(asked >= granted, say(
-      `la banque n'a été consultée que ${asked} fois pour ${granted} retraits accordés : chaque retrait doit attendre await askBank() avant de débiter.`,
-      `the bank was asked only ${asked} times for ${granted} withdrawals granted: each withdrawal must await askBank() before debiting.`));
-    expect(account.solde >= 0, say(
-      `le solde est passé à ${account.solde} : deux retraits ont vérifié le solde avant que l'autre ne débite. Prenez un verrou (await verrou.acquire()) autour de la vérification et du débit.`,
-      `the balance went to ${account.solde}: two withdrawals checked the balance before the other debited. Hold a lock (await lock.acquire()) around the check and the debit.`));
-    expect(granted === possible && account.solde === start - granted * amount, say(
-      `${granted} retraits accordés sur ${requests}, solde ${account.solde} : avec ${start} et des retraits de ${amount}, il en faut exactement ${possible}, et le solde doit baisser de ${amount} à chacun.`,
-      `${granted} withdrawals granted out of ${requests}, balance ${account.solde}: with ${start} and withdrawals of ${amount}, exactly ${possible} must pass, each lowering the balance by ${amount}.`));
+    const possible = draw(2, 3);
+    const seen: string[] = [];
+    for (const start of [amount * possible, amount * possible + draw(1, amount - 1)]) {
+      const account: Compte = { solde: start };
+      const requests = draw(5, 7);
+      let asked = 0;
+      const askBank = () => ((asked++), sleep(draw(5, 30)));
+      const outcomes = await Promise.all(Array.from({ length: requests }, () => fn(account, amount, askBank)));
+      const granted = outcomes.filter((o) => o === true).length;
+      expect(asked >= granted, say(
+        `la banque n'a été consultée que ${asked} fois pour ${granted} retraits accordés : chaque retrait doit attendre await askBank() avant de débiter.`,
+        `the bank was asked only ${asked} times for ${granted} withdrawals granted: each withdrawal must await askBank() before debiting.`));
+      expect(account.solde >= 0, granted === possible + 1 ? say(
+        `le solde est passé à ${account.solde} : un retrait de ${amount} a été accordé sur un solde de ${account.solde + amount}. Qu'il reste de l'argent ne suffit pas : le solde doit couvrir le montant.`,
+        `the balance went to ${account.solde}: a withdrawal of ${amount} was granted on a balance of ${account.solde + amount}. Some money left is not enough: the balance must cover the amount.`) : say(
+        `le solde est passé à ${account.solde} : deux retraits ont vérifié le solde avant que l'autre ne débite. Prenez un verrou (await verrou.acquire()) autour de la vérification et du débit.`,
+        `the balance went to ${account.solde}: two withdrawals checked the balance before the other debited. Hold a lock (await lock.acquire()) around the check and the debit.`));
+      const exact = account.solde === amount ? say(` (un solde de ${amount} suffit pour un retrait de ${amount})`, ` (a balance of ${amount} is enough for a withdrawal of ${amount})`) : "";
+      expect(granted === possible && account.solde === start - granted * amount, say(
+        `${granted} retraits accordés sur ${requests}, solde ${account.solde} : avec ${start} et des retraits de ${amount}, il en faut exactement ${possible}, et le solde doit baisser de ${amount} à chacun${exact}.`,
+        `${granted} withdrawals granted out of ${requests}, balance ${account.solde}: with ${start} and withdrawals of ${amount}, exactly ${possible} must pass, each lowering the balance by ${amount}${exact}.`));
+      seen.push(say(`${requests} sur ${start} (solde final ${account.solde})`, `${requests} from ${start} (final balance ${account.solde})`));
+    }
     return say(
-      `${requests} retraits de ${amount} en même temps sur ${start} : ${granted} accordés, solde final ${account.solde}, jamais négatif.`,
-      `${requests} withdrawals of ${amount} at once from ${start}: ${granted} granted, final balance ${account.solde}, never negative.`);
+      `des retraits de ${amount} en même temps, ${seen.join(" puis ")} : ${possible} accordés à chaque fois, jamais de découvert.`,
+      `withdrawals of ${amount} at once, ${seen.join(" then ")}: ${possible} granted each time, never overdrawn.`);
   });
 }

@@ -5,11 +5,16 @@ import { drawFor } from "../io/random.js";
 import type { RequestRecord } from "../io/stats.js";
 import { draw, expect, say, sleep, verdict } from "./check.js";
 
-/** The demo server's latency for the `ask`-th GET of `path` (see DemoServer's #handle: the first draw is the delay, the second the failure roll). */
-function planned(seed: number, path: string, ask: number, faults: { latencyMs: number; jitterMs: number }): { delay: number; failRoll: number } {
+/**
+ * The demo server's answer plan for the `ask`-th GET of `path` (see DemoServer's #handle: its draws
+ * are the delay, the failure roll, the hang roll, then the status of a simulated failure).
+ */
+function planned(seed: number, path: string, ask: number, faults: { latencyMs: number; jitterMs: number; failureStatuses?: number[] }): { delay: number; failRoll: number; status: number } {
   const random = drawFor(seed, `GET ${path} #${ask}`);
   const delay = faults.latencyMs + random() * faults.jitterMs;
-  return { delay, failRoll: random() };
+  const [failRoll, , statusRoll] = [random(), random(), random()];
+  const statuses = faults.failureStatuses ?? [500, 503];
+  return { delay, failRoll, status: statuses[Math.floor(statusRoll * statuses.length)] };
 }
 
 /** The sizes the server gives for these urls, asked afresh (HEAD gives the body's length). */
@@ -102,20 +107,24 @@ export function retries(fn: (url: string, attempts: number) => Promise<number>):
   let server: DemoServer | undefined;
   return verdict(
     async () => {
-      const faults = { latencyMs: 5, jitterMs: 0, failureRate: 0.5 };
+      const faults = { latencyMs: 5, jitterMs: 0, failureRate: 0.5, failureStatuses: [500, 503] };
       const seed = draw(1, 1_000_000);
       server = await demoServer({ ...faults, seed });
       const attempts = draw(3, 5);
       // Images whose first success comes at a known try: at once, after a few failures, and at the
-      // very last try; plus one address that always fails, so that giving up is tested.
+      // very last try; plus one address that always fails, so that giving up is tested. The image
+      // that fails once fails with a 500, the one that fails until the last try first with a 503:
+      // retrying on one of the two statuses only fails, whatever the draws.
       const wanted = [0, 1, attempts - 1, draw(1, attempts - 1)];
+      const firstFailure = [undefined, 500, 503, undefined];
       const picked: Array<{ path: string; tries: number }> = [];
       for (let i = 0; picked.length < wanted.length && i < 100_000; i++) {
         const path = `/images/${24 + 4 * (i % 5)}/24/nature/${i}`;
         let tries = 0;
         while (tries < attempts && planned(seed, path, tries, faults).failRoll < faults.failureRate) tries++;
         const want = wanted[picked.length];
-        if (tries === want) picked.push({ path, tries: tries + 1 });
+        const status = firstFailure[picked.length];
+        if (tries === want && (status === undefined || planned(seed, path, 0, faults).status === status)) picked.push({ path, tries: tries + 1 });
       }
       const failing = "/status/503";
       const urls = [...picked.map((p) => server!.url + p.path), server.url + failing];

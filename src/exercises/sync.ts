@@ -149,10 +149,12 @@ export function queueConsumers(fn: (jobs: Queue<number>) => Promise<number>): Pr
       let most = 0;
       for (const [i, n] of numbers.entries()) {
         if (i === Math.floor(numbers.length / 2)) {
-          // The queue runs dry for a moment: a consumer must wait for the next number, not stop.
+          // The queue runs dry for a moment: each consumer must wait for the next number, not stop.
+          // Both: a loop on size() may lose the race for the last number and wait in get(), while
+          // the other stops; the survivor would then take every number left, and the sums add up.
           for (let waited = 0; waited < 2000 && jobs.size() > 0; waited += 20) await sleep(20);
           await sleep(150);
-          expect(threads.some((t) => t.isAlive), stoppedEarly());
+          expect(threads.every((t) => t.isAlive), stoppedEarly());
         }
         // Attend quand la file est pleine : les consommateurs doivent la vider.
         const placed = await Promise.resolve(jobs.put(n, 3000)).then(() => true, () => false);

@@ -53,7 +53,7 @@ test("allAtOnce: Promise.all passes, awaiting one by one does not", async () => 
   assert.match(await said(() => checks.allAtOnce(async (tasks) => Promise.all(tasks.map((t) => t())).then((r) => r.reverse()))), /^❌ la fonction a renvoyé/);
 });
 
-test("noOverdraft: the check-then-act race on one thread is caught, a lock fixes it", async () => {
+test("noOverdraft: the check-then-act race on one thread is caught, a lock fixes it, the comparison is checked at its edge", async () => {
   const naive = async (account: checks.Compte, amount: number, askBank: () => Promise<void>) => {
     if (account.solde < amount) return false;
     await askBank();
@@ -71,6 +71,20 @@ test("noOverdraft: the check-then-act race on one thread is caught, a lock fixes
     }
   };
   assert.match(await said(() => checks.noOverdraft(locked)), /^✅ /);
+  // Under the lock, but the wrong comparison: each fails on one of the two accounts, whatever the draws.
+  const lockedIf = (enough: (solde: number, amount: number) => boolean) => async (account: checks.Compte, amount: number, askBank: () => Promise<void>) => {
+    await lock.acquire();
+    try {
+      if (!enough(account.solde, amount)) return false;
+      await askBank();
+      account.solde -= amount;
+      return true;
+    } finally {
+      lock.release();
+    }
+  };
+  assert.match(await said(() => checks.noOverdraft(lockedIf((solde, amount) => solde > amount))), /^❌ \d retraits accordés sur \d, solde (\d+) : .*il en faut exactement \d.*\(un solde de \1 suffit/);
+  assert.match(await said(() => checks.noOverdraft(lockedIf((solde) => solde > 0))), /^❌ le solde est passé à -\d+ : un retrait de \d+ a été accordé sur un solde de \d+\. .*couvrir le montant/);
   assert.match(await said(() => checks.noOverdraft(async () => false)), /^❌ 0 retraits accordés/);
   // Debits without asking the bank.
   assert.match(await said(() => checks.noOverdraft(async (account, amount) => (account.solde >= amount ? ((account.solde -= amount), true) : false))), /^❌ la banque n'a été consultée que 0 fois/);

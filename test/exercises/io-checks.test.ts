@@ -76,7 +76,7 @@ const retrying = async (url: string, attempts: number) => {
   }
 };
 
-test("retries: giving up is tested; endless, one late, one early, no throw, no stop on success fail", { timeout: 180_000 }, async () => {
+test("retries: giving up is tested; endless, one late, one early, no throw, no stop on success, one status only fail", { timeout: 180_000 }, async () => {
   assert.match(await said(() => checks.retries(retrying)), /^✅ .*abandonnée après exactement \d essais/);
   const endless = async (url: string) => {
     for (;;) {
@@ -117,6 +117,18 @@ test("retries: giving up is tested; endless, one late, one early, no throw, no s
     return good;
   };
   assert.match(await said(() => checks.retries(alwaysAll)), /^❌ \/images\/.* a réussi au \de essai, et vous l'avez demandée \d fois : arrêtez dès qu'une réponse est bonne/);
+  // Retries on one error status only: the server's faults are 500 or 503 at random, so before the
+  // check chose the statuses of the images' first failures, these passed when the draws spared them.
+  const retryingOn = (status: number) => async (url: string, attempts: number) => {
+    for (let i = 1; ; i++) {
+      const r = await fetch(url);
+      const body = await r.arrayBuffer();
+      if (r.ok) return body.byteLength;
+      if (r.status !== status || i === attempts) throw new Error(`${r.status}`);
+    }
+  };
+  assert.match(await said(() => checks.retries(retryingOn(503))), /^❌ (l'adresse \/status\/503 échoue toujours : vous ne l'avez demandée que|\/images\/.* a réussi au 2e essai .*mais votre fonction a levé : 500)/);
+  assert.match(await said(() => checks.retries(retryingOn(500))), /^❌ (l'adresse \/status\/503 échoue toujours : vous ne l'avez demandée que|\/images\/.* a réussi au \de essai .*mais votre fonction a levé : 503)/);
   const wrongSize = async (url: string, attempts: number) => (await retrying(url, attempts)) + 1;
   assert.match(await said(() => checks.retries(wrongSize)), /^❌ pour \/images\/.*renvoyez la taille du corps/);
 });

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checks, type ThreadPool } from "../../src/index.js";
+import { SLOW_PRIMES } from "../../src/exercises/pools.js";
 import { captureStdout } from "../helpers/capture.js";
 // The teacher's solutions, as the notebook holds them (shared with bench/checks-under-load.ts).
 import { balayage as sweep, calculatePrimeFactors, premierFini as first } from "./solutions.js";
@@ -96,6 +97,16 @@ test("firstResult: the first finished, the others cancelled; kernel, map, first 
     return { nombre: nombres[0], facteurs };
   };
   assert.match(await said(() => checks.firstResult(firstSubmitted)), /^❌ \d+ n'est pas la première tâche finie .*Promise.race/);
+  // Every draw: the first submitted needs twice the divisions (√p) of any prime that can run beside it...
+  for (const p of SLOW_PRIMES.slice(1)) assert.ok(Math.sqrt(p) <= 0.5 * Math.sqrt(SLOW_PRIMES[0]), `${p} would nearly tie with ${SLOW_PRIMES[0]}`);
+  // ...and with the slowest of them beside it (no shuffle: a constant Math.random), awaiting the first submitted still fails.
+  const random = Math.random;
+  Math.random = () => 0.5;
+  try {
+    assert.match(await said(() => checks.firstResult(firstSubmitted)), /^❌ \d+ n'est pas la première tâche finie/);
+  } finally {
+    Math.random = random;
+  }
   const orphaning = async (pool: ThreadPool, nombres: number[]) => {
     const taches = nombres.map((n) => pool.submit(calculatePrimeFactors, n));
     for (const t of taches) t.catch(() => {});

@@ -160,7 +160,7 @@ test("noDeadlock: ✅ by lock order or by timeout and retry; ❌ naive order, on
   }
 });
 
-test("queueConsumers: ✅ when two threads share the numbers; ❌ nothing consumed, one number only, a count, a size-based loop", { timeout: 120_000 }, async () => {
+test("queueConsumers: ✅ when two threads share the numbers; ❌ nothing consumed, one number only, a count, a size-based loop, one consumer stopping", { timeout: 120_000 }, async () => {
   const right = await verdictOf(() => checks.queueConsumers(async (jobs: Queue<number>) => {
     let sum = 0;
     for await (const n of jobs) sum += n;
@@ -183,4 +183,14 @@ test("queueConsumers: ✅ when two threads share the numbers; ❌ nothing consum
     return sum;
   }));
   assert.match(bySize.said, /^❌ vos consommateurs se sont arrêtés alors que la file n'était pas fermée/);
+  // Where the size-based loop ends when both consumers see the last number and one loses the race:
+  // that one waits in get() and goes on, the other has stopped; the survivor takes every number left
+  // and the sums add up. Pinned by thread parity (the two threads have consecutive ids).
+  const oneStops = await verdictOf(() => checks.queueConsumers(async (jobs: Queue<number>) => {
+    if (require("node:worker_threads").threadId % 2 === 1) return 0; // this consumer has stopped
+    let sum = 0;
+    for await (const n of jobs) sum += n;
+    return sum;
+  }));
+  assert.match(oneStops.said, /^❌ vos consommateurs se sont arrêtés alors que la file n'était pas fermée/);
 });
