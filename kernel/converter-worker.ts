@@ -4,8 +4,10 @@
 // Then it answers the main thread's calls, one at a time.
 import "v8-compile-cache";
 import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
+import * as ts from "@tslab/typescript-for-tslab";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { useLanguageForDiagnostics } from "./locale.js";
+import { deferFolderWatches } from "./watches.js";
 
 export interface ConverterCall {
   method: "convert" | "inspect" | "complete" | "addModule";
@@ -24,6 +26,7 @@ const WARM_CELLS = ["1 + 1", 'import * as concurrence from "concurrence";\nconcu
 const { port, signal } = workerData as ConverterWorkerData;
 const flag = new Int32Array(signal);
 useLanguageForDiagnostics();
+deferFolderWatches(ts.sys);
 // A converter that cannot be made answers every call with why: the main thread, blocked on its
 // call, would not see this thread end.
 let converter: Converter | undefined;

@@ -15,7 +15,8 @@ export type { Language };
 
 export function kernelSpec(lang: Language = "fr"): object {
   return {
-    argv: [process.execPath, path.join(PROJECT_ROOT, "dist", "kernel", "launch.js"), "{connection_file}"],
+    // start.sh starts the kernel from its startup snapshot where it can (kernel/snapshot/).
+    argv: ["/bin/sh", path.join(PROJECT_ROOT, "kernel", "snapshot", "start.sh"), process.execPath, "{connection_file}"],
     display_name: "TypeScript (concurrence)",
     language: "typescript",
     // The stop button as a control message: the debugger's thread receives it even while a cell

@@ -17,6 +17,8 @@ import { createCellExecutor } from "./executor.js";
 import { oomNotice } from "./oom.js";
 import { onStopButton } from "./sigint.js";
 import { remoteConverter } from "./remote-converter.js";
+import { localConverter, warmUp } from "./snapshot/converter.js";
+import { snapshotState } from "./snapshot/state.js";
 import { virtualDisplay } from "./xdisplay.js";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -32,7 +34,7 @@ function main(): void {
   let browser: Converter | undefined;
   const converters: ConverterSet = {
     get node() {
-      return (node ??= debuggingConverter(recordingConverter(remoteConverter())));
+      return (node ??= debuggingConverter(recordingConverter(snapshotState() ? localConverter() : remoteConverter())));
     },
     get browser() {
       return (browser ??= createConverter({ isJS: false, isBrowser: true }));
@@ -45,6 +47,8 @@ function main(): void {
   const executor = createCellExecutor(process.cwd(), converters, executorConsole);
   const server = new ConcurrenceServer(executor, connectionFile, version());
   server.notice = oomNotice();
+  // From the snapshot, TypeScript's program is made on this thread, while Jupyter waits after its first reply.
+  if (snapshotState()) server.afterKernelInfo = warmUp;
 
   onStopButton(() => server.interrupt());
   exitWithParent();

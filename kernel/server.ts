@@ -41,6 +41,8 @@ interface ExecuteContent {
 export class ConcurrenceServer extends ZmqServer {
   /** Printed at the top of the next cell, once (e.g. why the previous kernel died: kernel/oom.ts). */
   notice: string | undefined;
+  /** Called once, after the first kernel_info reply: Jupyter then waits a moment before its first request. */
+  afterKernelInfo: (() => void) | undefined;
   readonly #executor: Executor;
   readonly #handler: JupyterHandlerImpl;
   readonly #implementationVersion: string;
@@ -121,6 +123,9 @@ export class ConcurrenceServer extends ZmqServer {
       banner: `TypeScript (concurrence) on Node ${process.version}, with tslab`,
       ...(this.#debugger ? { supported_features: ["debugger"], debugger: true } : {}),
     });
+    const after = this.afterKernelInfo;
+    this.afterKernelInfo = undefined;
+    after?.();
   }
 
   override async handleExecute(sock: Socket, msg: Message): Promise<void> {

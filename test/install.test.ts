@@ -21,7 +21,8 @@ test("kernel:install -- --jupyter J --prefix P installs the kernelspec there", {
     // The stop button reaches the debugger's thread even while a cell is paused (kernel/debug/).
     assert.equal(spec.interrupt_mode, "message");
     assert.deepEqual(spec.metadata, { debugger: true });
-    assert.deepEqual(spec.argv, [process.execPath, path.join(PROJECT_ROOT, "dist", "kernel", "launch.js"), "{connection_file}"]);
+    // start.sh starts this node from the kernel's startup snapshot when it can (kernel/snapshot/).
+    assert.deepEqual(spec.argv, ["/bin/sh", path.join(PROJECT_ROOT, "kernel", "snapshot", "start.sh"), process.execPath, "{connection_file}"]);
 
     const listed = spawnSync(venvBin("jupyter"), ["kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter") } });
     assert.match(listed.stdout, new RegExp(`"resource_dir": "${path.join(prefix, "share", "jupyter", "kernels", "concurrence")}"`));

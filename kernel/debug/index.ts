@@ -14,6 +14,8 @@ export { libraryView } from "./view.js";
 export { murmur2, cellPath } from "./murmur.js";
 
 let active: DebugThread | undefined;
+/** zeromq's default reconnect interval (ZMQ_RECONNECT_IVL), and a margin for the subscription to arrive. */
+const CLIENT_RECONNECT_MS = 100 + 20;
 
 interface Receiving {
   bind(address: string): Promise<void>;
@@ -46,6 +48,10 @@ export async function bindWithDebugger(server: ZmqServer, configPath: string): P
   const address = (port: number) => `${conn.transport}://${conn.ip}:${port}`;
   await Promise.all([shell.bind(address(conn.shell_port)), stdin.bind(address(conn.stdin_port))]);
   void (async () => {
+    // Jupyter's client tries to connect every 100 ms (zeromq's reconnect interval) until iopub is
+    // bound. A request answered before it listens has its busy and idle statuses lost, and
+    // jupyter_client then asks again 0.2 s later: the first request waits for its next try.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, thread.boundAt + CLIENT_RECONNECT_MS - performance.now())));
     for await (const frames of shell) void server.handleShellMessage(server.shell, ...frames);
   })().catch(() => {});
   active = thread;

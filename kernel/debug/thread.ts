@@ -28,6 +28,8 @@ export class DebugThread {
   #onControl: ((frames: Buffer[]) => void) | undefined;
   /** Control requests that came before the main thread could answer them (the thread starts first). */
   readonly #early: Buffer[][] = [];
+  /** When the thread had bound iopub (performance.now()). */
+  readonly boundAt = performance.now();
 
   private constructor(worker: Worker, flags: Int32Array) {
     this.#worker = worker;
