@@ -18,6 +18,8 @@ CELLS = {
     "concurrence": ("1 + 1", "const v{i} = {i};\nfunction f{i}(x: number) {{ return x + v{i}; }}\nf{i}(1)"),
     "python3": ("1 + 1", "v{i} = {i}\ndef f{i}(x):\n    return x + v{i}\nf{i}(1)"),
 }
+# Our kernel started the plain way, without its startup snapshot (kernel/snapshot/start.sh).
+VARIANTS = {"concurrence-plain": ("concurrence", {"CONCURRENCE_KERNEL_SNAPSHOT": "0"})}
 
 
 def cpu_seconds(pid):
@@ -40,10 +42,11 @@ def median(values):
 
 
 def measure(name, history, cwd):
-    trivial, cell = CELLS[name]
+    kernel, env = VARIANTS.get(name, (name, {}))
+    trivial, cell = CELLS[kernel]
     start = time.perf_counter()
-    km = KernelManager(kernel_name=name)
-    km.start_kernel(cwd=cwd)
+    km = KernelManager(kernel_name=kernel)
+    km.start_kernel(cwd=cwd, env={**os.environ, **env})
     try:
         kc = km.client()
         kc.start_channels()

@@ -28,7 +28,7 @@ export class DebugThread {
   #onControl: ((frames: Buffer[]) => void) | undefined;
   /** Control requests that came before the main thread could answer them (the thread starts first). */
   readonly #early: Buffer[][] = [];
-  /** When the thread had bound iopub (performance.now()). */
+  /** When the thread had bound iopub (performance.now()): it reports ready as soon as it has. */
   readonly boundAt = performance.now();
 
   private constructor(worker: Worker, flags: Int32Array) {

@@ -4,7 +4,7 @@
 // against (the ES library, @types, this library's own): about 0.8 s of work, 3 MB of text, done
 // once. At start the kernel gets them back from the snapshot instead, then loads launch.js.
 // Node's snapshot builder lets this file require Node's own modules only: it stands alone.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import v8 from "node:v8";
@@ -61,6 +61,8 @@ const kept = declarations(ts);
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // Node leaves Error.stackTraceLimit out of a snapshot: without it, errors have no frames.
   if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = 10;
+  // TypeScript remembers the folder it first ran in, here the build's: cells resolve from the kernel's.
+  ts.sys.getCurrentDirectory = () => process.cwd();
   // The library's child processes must not start from this snapshot: fork() passes execArgv on.
   const blob = process.execArgv.indexOf("--snapshot-blob");
   if (blob >= 0) process.execArgv.splice(blob, 2);
@@ -70,7 +72,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   // tslab must get this TypeScript: only if it would load the very same file, at the same version.
   const tslabTypeScript = createRequire(loaded.resolve("tslab/dist/converter")).resolve("@tslab/typescript-for-tslab");
   const version = (JSON.parse(readFileSync(path.join(path.dirname(TYPESCRIPT), "..", "package.json"), "utf8")) as { version: string }).version;
-  if (tslabTypeScript === TYPESCRIPT && version === ts.version && statSync(TYPESCRIPT).size > 0) {
+  if (tslabTypeScript === TYPESCRIPT && version === ts.version) {
     const module = new Module(TYPESCRIPT);
     Object.assign(module, { filename: TYPESCRIPT, loaded: true, exports: ts });
     loaded.cache[TYPESCRIPT] = module;
