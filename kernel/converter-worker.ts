@@ -7,6 +7,7 @@ import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_
 import * as ts from "@tslab/typescript-for-tslab";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { useLanguageForDiagnostics } from "./locale.js";
+import { LIBRARY_CELL, PLAIN_CELL } from "./warm-cells.js";
 import { deferFolderWatches } from "./watches.js";
 
 export interface ConverterCall {
@@ -20,8 +21,6 @@ export interface ConverterWorkerData {
   signal: SharedArrayBuffer;
 }
 
-/** Cells checked at start, so that the checker is ready: a plain one, then the library's types. */
-const WARM_CELLS = ["1 + 1", 'import * as concurrence from "concurrence";\nconcurrence.cpuCount'];
 
 const { port, signal } = workerData as ConverterWorkerData;
 const flag = new Int32Array(signal);
@@ -61,7 +60,7 @@ function answerWaiting(): void {
   for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) answer(received.message as ConverterCall);
 }
 
-for (const cell of converter ? WARM_CELLS : []) {
+for (const cell of converter ? [PLAIN_CELL, LIBRARY_CELL] : []) {
   answerWaiting(); // a cell sent meanwhile goes first
   try {
     converter!.convert("", cell);

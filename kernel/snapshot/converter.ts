@@ -4,12 +4,10 @@
 // waits after the first kernel_info reply, one step per turn of the event loop so that a request
 // that arrives meanwhile waits for one step at most.
 import { createConverter, type Converter } from "tslab/dist/converter";
+import { LIBRARY_CELL, PLAIN_CELL } from "../warm-cells.js";
 import { deferFolderWatches } from "../watches.js";
 import { snapshotState } from "./state.js";
 
-/** Cells checked in advance, as the worker does (converter-worker.ts): a plain one, then the library's types. */
-const PLAIN_CELL = "1 + 1";
-const LIBRARY_CELL = 'import * as concurrence from "concurrence";\nconcurrence.cpuCount';
 const LIBRARY_DELAY_MS = 1000;
 
 let made: Converter | undefined;
@@ -28,16 +26,21 @@ export function localConverter(): Converter {
  * of the library, typed by a person, finds it done.
  */
 export function warmUp(): void {
-  const step = (run: () => void, then?: () => void) =>
+  setImmediate(() => {
+    if (!tried(() => localConverter())) return;
     setImmediate(() => {
-      try {
-        run();
-      } catch {
-        return; // the real cell will say why (the library not built, for example)
-      }
-      then?.();
+      if (!tried(() => localConverter().convert("", PLAIN_CELL))) return;
+      setTimeout(() => tried(() => localConverter().convert("", LIBRARY_CELL)), LIBRARY_DELAY_MS).unref();
     });
-  step(() => void localConverter(), () =>
-    step(() => void localConverter().convert("", PLAIN_CELL), () => setTimeout(() => step(() => void localConverter().convert("", LIBRARY_CELL)), LIBRARY_DELAY_MS).unref()),
-  );
+  });
+}
+
+/** Runs one warm-up step; one that fails stops the warm-up: the real cell will say why (the library not built, for example). */
+function tried(step: () => unknown): boolean {
+  try {
+    step();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,18 @@
 // The teacher's solutions of the timing-dependent exercises of notebooks 08–10, as the notebooks
 // hold them: for bench/checks-under-load.ts, and for the checks' tests beside their wrong answers.
-import { extractLinks, Semaphore, type ThreadPool } from "../../src/index.js";
+import { extractLinks, Semaphore, type Lock, type SharedValue, type ThreadPool } from "../../src/index.js";
+
+/** 03, `noDeadlock`: both locks always taken in the same order (by `Lock.id`). Run in threads: it uses nothing from outside. */
+export function ordreDesVerrous(premier: Lock, second: Lock, compte: SharedValue, tours: number): void {
+  const [dAbord, ensuite] = premier.id < second.id ? [premier, second] : [second, premier];
+  for (let i = 0; i < tours; i++) {
+    dAbord.acquire();
+    ensuite.acquire();
+    compte.value++;
+    ensuite.release();
+    dAbord.release();
+  }
+}
 
 export async function telechargerAuPlus(urls: string[], limite: number): Promise<number[]> {
   const tailles = new Array<number>(urls.length);

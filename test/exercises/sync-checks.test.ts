@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checks, type Lock, type Queue, type SharedValue } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
+import { ordreDesVerrous } from "./solutions.js";
 
 async function verdictOf(run: () => Promise<void>): Promise<{ ok: boolean; said: string }> {
   const said = await captureStdout(run);
@@ -86,16 +87,7 @@ test("lockedCounter: ✅ under the lock; ❌ unfinished, unlocked, half-locked, 
 type Transfer = (first: Lock, second: Lock, account: SharedValue, rounds: number) => void;
 
 test("noDeadlock: ✅ by lock order or by timeout and retry; ❌ naive order, one lock only, too slow, a lock left held", { timeout: 180_000 }, async () => {
-  const ordered = await verdictOf(() => checks.noDeadlock((first: Lock, second: Lock, account: SharedValue, rounds: number) => {
-    const [low, high] = first.id < second.id ? [first, second] : [second, first];
-    for (let i = 0; i < rounds; i++) {
-      low.acquire();
-      high.acquire();
-      account.value++;
-      high.release();
-      low.release();
-    }
-  }));
+  const ordered = await verdictOf(() => checks.noDeadlock(ordreDesVerrous));
   assert.ok(ordered.ok, ordered.said);
   const retry = await verdictOf(() => checks.noDeadlock((first: Lock, second: Lock, account: SharedValue, rounds: number) => {
     const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -9,6 +9,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { checks, cpuCount, ProcessPool, Thread, type Lock, type Queue, type SharedValue } from "../../src/index.js";
 import { captureStdout } from "../helpers/capture.js";
+import { ordreDesVerrous } from "./solutions.js";
 
 const script = path.join(os.tmpdir(), `under-load-${process.pid}.js`);
 writeFileSync(script, "process.send({ pid: process.pid, ppid: process.ppid }, () => process.exit(0));");
@@ -50,16 +51,7 @@ const solutions: Record<string, () => Promise<void>> = {
       verrou.release();
     }
   }),
-  noDeadlock: () => checks.noDeadlock((premier: Lock, second: Lock, compte: SharedValue, tours: number) => {
-    const [dAbord, ensuite] = premier.id < second.id ? [premier, second] : [second, premier];
-    for (let i = 0; i < tours; i++) {
-      dAbord.acquire();
-      ensuite.acquire();
-      compte.value++;
-      ensuite.release();
-      dAbord.release();
-    }
-  }),
+  noDeadlock: () => checks.noDeadlock(ordreDesVerrous),
   queueConsumers: () => checks.queueConsumers(async (aFaire: Queue<number>) => {
     let somme = 0;
     for await (const n of aFaire) somme += n;
